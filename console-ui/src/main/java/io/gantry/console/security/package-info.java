@@ -1,0 +1,7 @@
+/**
+ * Spring Security with Vaadin's integration: every view needs a login; logins go through the user service's lockout.
+ */
+@NullMarked
+package io.gantry.console.security;
+
+import org.jspecify.annotations.NullMarked;
