@@ -11,15 +11,13 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 @Configuration
 class SecurityConfiguration extends VaadinWebSecurity {
 
-    private final ConsoleAuthenticationProvider authenticationProvider;
-
-    SecurityConfiguration(ConsoleAuthenticationProvider authenticationProvider) {
-        this.authenticationProvider = authenticationProvider;
-    }
-
+    /**
+     * The login check is the {@link ConsoleAuthenticationProvider} bean: Spring Boot makes a lone provider bean the
+     * global one (and then creates no default in-memory user). Adding it here as well would run every login
+     * through it twice and count each failure double.
+     */
     @Override
     protected void configure(HttpSecurity http) throws Exception {
-        http.authenticationProvider(authenticationProvider);
         http.headers(headers -> headers
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(referrer -> referrer.policy(

@@ -1,0 +1,111 @@
+package io.gantry.console.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven by Debian's chromedriver, given by path so that Selenium Manager never reaches for
+ * the network; plus the waits a Vaadin page needs.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    public Browser() throws IOException {
+        profile = Files.createTempDirectory("gantry-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1280,900", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    public void open(String url) {
+        driver.get(url);
+        awaitVaadin();
+    }
+
+    public String currentPath() {
+        return java.net.URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    /** Waits until the element is present and the Flow client has no request in flight. */
+    public WebElement find(String css) {
+        WebElement element = new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+        awaitVaadin();
+        return element;
+    }
+
+    public boolean isPresent(String css) {
+        return !driver.findElements(By.cssSelector(css)).isEmpty();
+    }
+
+    /** Types into a Vaadin field: its {@code <input>} sits in the light DOM under the field element. */
+    public void type(String fieldCss, String text) {
+        WebElement input = find(fieldCss + " input");
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    public void click(String css) {
+        find(css).click();
+        awaitVaadin();
+    }
+
+    /** Clicks something that loads a new page (a form post), and waits until the new page has replaced the old. */
+    public void clickAndAwaitNewPage(String css) {
+        script("window.__gantryOldPage = true;");
+        find(css).click();
+        new WebDriverWait(driver, WAIT).until(d -> Boolean.TRUE.equals(script("return !window.__gantryOldPage;")));
+        awaitVaadin();
+    }
+
+    public String text(String css) {
+        return find(css).getText();
+    }
+
+    public Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    public void awaitPath(String path) {
+        new WebDriverWait(driver, WAIT).withMessage(() -> "path " + path + ", but the browser shows " + driver.getCurrentUrl())
+                .until(d -> currentPath().equals(path));
+        awaitVaadin();
+    }
+
+    public void awaitVaadin() {
+        new WebDriverWait(driver, WAIT).until(d -> Boolean.TRUE.equals(script(
+                "return !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients)"
+                        + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive());")));
+    }
+
+    public void screenshot(String name) throws IOException {
+        Path dir = Path.of(System.getProperty("gantry.screenshots", "target/screenshots"));
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Override
+    public void close() throws IOException {
+        driver.quit();
+        TestFiles.deleteTree(profile);
+    }
+}
