@@ -3,16 +3,16 @@ package io.gantry.console.user;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
  * Creates {@code admin} at start from {@code GANTRY_ADMIN_PASSWORD} when no account exists yet, so automation and
  * tests need not click through the setup page. Once any account exists the variable is ignored (and says so).
+ * It runs before the web server opens its port, so nobody can reach the setup page first.
  */
 @Component
-class FirstRunSetup implements ApplicationRunner {
+class FirstRunSetup implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(FirstRunSetup.class);
 
@@ -25,7 +25,7 @@ class FirstRunSetup implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (adminPassword.isEmpty()) {
             return;
         }
