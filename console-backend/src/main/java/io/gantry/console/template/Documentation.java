@@ -34,7 +34,7 @@ public final class Documentation {
         return RENDERER.render(document);
     }
 
-    /** Keeps http and https URLs (and relative ones without a scheme are dropped too: they have no base here). */
+    /** Keeps only absolute http and https URLs; relative ones are dropped too, as a template has no base address. */
     private static final class WebOnly implements UrlSanitizer {
         @Override
         public String sanitizeLinkUrl(String url) {
