@@ -1,0 +1,12 @@
+#ifndef GANTRY_INIT_H
+#define GANTRY_INIT_H
+
+#include "config.h"
+
+/*
+ * Runs in the cloned child, already in new mount/pid/uts/ipc(/net) namespaces: sets up the container
+ * step by step and execs the entrypoint. Returns only on failure, with e filled.
+ */
+int container_init(const struct shim_config *c, struct shim_error *e);
+
+#endif

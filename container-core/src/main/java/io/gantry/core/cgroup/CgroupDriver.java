@@ -1,0 +1,28 @@
+package io.gantry.core.cgroup;
+
+/**
+ * Creates, limits, measures and removes containers' cgroups. Implementations write cgroup files only; moving
+ * a process in is the shim's job (it writes {@link Cgroup#procsFiles()} from inside the new process).
+ */
+public interface CgroupDriver extends AutoCloseable {
+
+    /**
+     * Creates the cgroup {@code name} under this instance's parent and applies {@code resources}. A leftover
+     * cgroup of the same name (from a crashed engine) is reused. Throws {@code EngineException} on failure,
+     * leaving nothing behind.
+     */
+    Cgroup create(String name, Resources resources);
+
+    /** Changes the limits of a live cgroup (docker update). */
+    void apply(Cgroup cgroup, Resources resources);
+
+    /** Current usage; memory excludes the page cache, as {@code docker stats} shows it. */
+    CgroupStats stats(Cgroup cgroup);
+
+    /** Removes the cgroup; it must hold no process any more. Removing a cgroup that is gone is a no-op. */
+    void destroy(Cgroup cgroup);
+
+    /** Removes the instance's parent cgroup if no container cgroup is left in it. */
+    @Override
+    void close();
+}

@@ -1,0 +1,211 @@
+package io.gantry.core.cgroup;
+
+import io.gantry.core.errors.EngineException;
+import io.gantry.core.errors.FailedPreconditionException;
+import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * cgroup v1: one directory per controller hierarchy, {@code <mount>/<engine's own cgroup>/<instance>/<name>}.
+ * Hierarchies that share a mount (e.g. {@code cpu,cpuacct}) are handled once.
+ */
+public final class CgroupV1Driver implements CgroupDriver {
+
+    static final List<String> CONTROLLERS =
+            List.of("memory", "pids", "cpu", "cpuacct", "cpuset", "devices", "freezer", "blkio");
+    private static final long CFS_PERIOD_US = 100_000;
+
+    /** controller → the instance's parent directory in that controller's hierarchy. */
+    private final Map<String, Path> parents;
+
+    CgroupV1Driver(Map<String, Path> parents) {
+        this.parents = Map.copyOf(parents);
+    }
+
+    /**
+     * The driver for an instance whose parent is named {@code instanceName}, nested under the cgroups this JVM
+     * runs in (read from {@code /proc/self/cgroup}).
+     */
+    public static CgroupV1Driver nestedUnderSelf(Path mountRoot, String instanceName) {
+        Map<String, String> own = CgroupDrivers.ownV1Paths();
+        Map<String, Path> parents = new LinkedHashMap<>();
+        for (String controller : CONTROLLERS) {
+            String rel = own.getOrDefault(controller, "/").substring(1);
+            Path mount = mountRoot.resolve(controller);
+            if (!Files.isDirectory(mount)) {
+                throw new FailedPreconditionException("cgroup v1: controller " + controller + " is not mounted at " + mount);
+            }
+            parents.put(controller, mount.resolve(rel).resolve(instanceName));
+        }
+        return new CgroupV1Driver(parents);
+    }
+
+    @Override
+    public Cgroup create(String name, Resources resources) {
+        List<Path> dirs = new ArrayList<>();
+        try {
+            for (Map.Entry<String, Path> e : parents.entrySet()) {
+                Path dir = e.getValue().resolve(name);
+                if (dirs.stream().anyMatch(d -> sameDir(d, dir))) {
+                    continue;
+                }
+                if (e.getKey().equals("cpuset")) {
+                    initCpuset(e.getValue());
+                }
+                Files.createDirectories(dir);
+                dirs.add(dir);
+                if (e.getKey().equals("cpuset")) {
+                    initCpuset(dir);
+                }
+            }
+            Cgroup cgroup = new Cgroup(name, dirs, Optional.of(parents.get("memory").resolve(name).resolve("memory.oom_control")));
+            apply(cgroup, resources);
+            return cgroup;
+        } catch (IOException | RuntimeException e) {
+            dirs.forEach(CgroupV1Driver::rmdirQuietly);
+            throw e instanceof EngineException ee ? ee : new FailedPreconditionException("create cgroup " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void apply(Cgroup cgroup, Resources r) {
+        String name = cgroup.name();
+        try {
+            if (r.memoryBytes() > 0) {
+                write("memory", name, "memory.limit_in_bytes", Long.toString(r.memoryBytes()));
+                Path memsw = dir("memory", name).resolve("memory.memsw.limit_in_bytes");
+                if (Files.exists(memsw)) {
+                    long swap = r.memorySwapBytes() == 0 ? 2 * r.memoryBytes() : r.memorySwapBytes();
+                    Files.writeString(memsw, Long.toString(swap));
+                }
+            }
+            write("cpu", name, "cpu.cfs_period_us", Long.toString(CFS_PERIOD_US));
+            write("cpu", name, "cpu.cfs_quota_us", r.nanoCpus() == 0 ? "-1" : Long.toString(r.nanoCpus() * CFS_PERIOD_US / 1_000_000_000L));
+            if (r.cpuShares() > 0) {
+                write("cpu", name, "cpu.shares", Long.toString(r.cpuShares()));
+            }
+            if (!r.cpusetCpus().isEmpty()) {
+                write("cpuset", name, "cpuset.cpus", r.cpusetCpus());
+            }
+            write("pids", name, "pids.max", r.pidsLimit() == 0 ? "max" : Long.toString(r.pidsLimit()));
+            for (DeviceRule rule : r.devices()) {
+                write("devices", name, rule.allow() ? "devices.allow" : "devices.deny", rule.v1Line());
+            }
+        } catch (IOException e) {
+            throw new FailedPreconditionException("apply resources to cgroup " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public CgroupStats stats(Cgroup cgroup) {
+        String name = cgroup.name();
+        try {
+            long cpu = Long.parseLong(read("cpuacct", name, "cpuacct.usage"));
+            long usage = Long.parseLong(read("memory", name, "memory.usage_in_bytes"));
+            long inactiveFile = keyed(read("memory", name, "memory.stat"), "total_inactive_file");
+            long pids = Long.parseLong(read("pids", name, "pids.current"));
+            String io = read("blkio", name, "blkio.throttle.io_service_bytes");
+            return new CgroupStats(cpu, Math.max(0, usage - inactiveFile), pids, sumOp(io, "Read"), sumOp(io, "Write"));
+        } catch (IOException | NumberFormatException e) {
+            throw new FailedPreconditionException("stats of cgroup " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void destroy(Cgroup cgroup) {
+        for (Path dir : cgroup.dirs()) {
+            rmdirWithRetry(dir);
+        }
+    }
+
+    @Override
+    public void close() {
+        parents.values().forEach(CgroupV1Driver::rmdirQuietly);
+    }
+
+    /** A new cpuset cgroup has empty cpus and mems, and no task may join it until both are copied in. */
+    private static void initCpuset(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (String file : List.of("cpuset.cpus", "cpuset.mems")) {
+            if (Files.readString(dir.resolve(file)).isBlank()) {
+                Files.writeString(dir.resolve(file), Files.readString(dir.getParent().resolve(file)).strip());
+            }
+        }
+    }
+
+    /** A cgroup whose last task just exited can stay busy for a moment; rmdir is retried briefly. */
+    static void rmdirWithRetry(Path dir) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                Files.delete(dir);
+                return;
+            } catch (NoSuchFileException e) {
+                return;
+            } catch (IOException e) {
+                if (attempt >= 50) {
+                    throw new FailedPreconditionException("remove cgroup " + dir + ": " + e.getMessage(), e);
+                }
+                sleepQuietly(10);
+            }
+        }
+    }
+
+    private static void rmdirQuietly(Path dir) {
+        try {
+            Files.deleteIfExists(dir);
+        } catch (DirectoryNotEmptyException e) {
+            // still in use by another container
+        } catch (FileSystemException e) {
+            // EBUSY: a child cgroup remains
+        } catch (IOException e) {
+            // best effort
+        }
+    }
+
+    private Path dir(String controller, String name) {
+        return parents.get(controller).resolve(name);
+    }
+
+    private void write(String controller, String name, String file, String value) throws IOException {
+        Files.writeString(dir(controller, name).resolve(file), value);
+    }
+
+    private String read(String controller, String name, String file) throws IOException {
+        return Files.readString(dir(controller, name).resolve(file)).strip();
+    }
+
+    static long keyed(String text, String key) {
+        return text.lines().map(l -> l.split("\\s+")).filter(f -> f.length == 2 && f[0].equals(key))
+                .mapToLong(f -> Long.parseLong(f[1])).findFirst().orElse(0);
+    }
+
+    private static long sumOp(String ioServiceBytes, String op) {
+        return ioServiceBytes.lines().map(l -> l.split("\\s+")).filter(f -> f.length == 3 && f[1].equals(op))
+                .mapToLong(f -> Long.parseLong(f[2])).sum();
+    }
+
+    private static boolean sameDir(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

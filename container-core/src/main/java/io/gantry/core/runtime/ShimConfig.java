@@ -1,0 +1,141 @@
+package io.gantry.core.runtime;
+
+import io.gantry.core.cgroup.Cgroup;
+import io.gantry.core.snapshot.Mount;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The shim's input: NUL-separated key/value pairs, every value final. This is where Docker's runtime defaults
+ * (mounts, device nodes, masked paths, capability sets, the seccomp program) are turned into plain instructions.
+ */
+final class ShimConfig {
+
+    private static final long MS_RDONLY = 1;
+    private static final long MS_NOSUID = 2;
+    private static final long MS_NODEV = 4;
+    private static final long MS_NOEXEC = 8;
+    private static final long MS_STRICTATIME = 1L << 24;
+
+    static final List<String> MASKED_PATHS = List.of("/proc/asound", "/proc/acpi", "/proc/interrupts", "/proc/kcore",
+            "/proc/keys", "/proc/latency_stats", "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug",
+            "/proc/scsi", "/sys/firmware", "/sys/devices/virtual/powercap");
+    static final List<String> READONLY_PATHS = List.of("/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys",
+            "/proc/sysrq-trigger");
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    private ShimConfig() {
+    }
+
+    static byte[] of(ContainerSpec spec, Mount rootfs, Path rootfsTarget, Cgroup cgroup, Path log, Path exit,
+                     long hostBoundingSet) {
+        ShimConfig c = new ShimConfig();
+        cgroup.procsFiles().forEach(p -> c.put("cgroup.procs", p.toString()));
+        cgroup.oomCounter().ifPresent(p -> c.put("oom", p.toString()));
+        if (!spec.netnsPath().isEmpty()) {
+            c.put("netns", spec.netnsPath());
+        }
+        c.put("rootfs.type", rootfs.type());
+        c.put("rootfs.source", rootfs.source());
+        c.put("rootfs.data", rootfs.type().equals("bind") ? "" : rootfs.data());
+        c.put("rootfs.target", rootfsTarget.toString());
+        c.defaultMounts(spec.privileged());
+        c.defaultDevices();
+        if (!spec.privileged()) {
+            masked().forEach(p -> c.put("mask", p));
+            READONLY_PATHS.forEach(p -> c.put("readonly", p));
+        }
+        if (!spec.hostname().isEmpty()) {
+            c.put("hostname", spec.hostname());
+        }
+        c.put("cwd", spec.workingDir());
+        if (spec.noNewPrivileges()) {
+            c.put("nnp", "1");
+        }
+        Set<Capability> caps = spec.privileged() ? EnumSet.allOf(Capability.class) : spec.capabilities();
+        long capMask = Capability.mask(caps) & hostBoundingSet;
+        if (spec.seccomp() && !spec.privileged()) {
+            c.put("seccomp", SeccompFilter.compile(caps));
+        }
+        c.put("cap.bounding", "0x" + Long.toHexString(capMask));
+        c.put("cap.effective", "0x" + Long.toHexString(capMask));
+        c.put("uid", Long.toString(spec.uid()));
+        c.put("gid", Long.toString(spec.gid()));
+        c.put("groups", spec.groups().stream().map(String::valueOf).collect(Collectors.joining(",")));
+        spec.env().forEach(e -> c.put("env", e));
+        spec.command().forEach(a -> c.put("arg", a));
+        c.put("log", log.toString());
+        c.put("exit", exit.toString());
+        return c.out.toByteArray();
+    }
+
+    private void defaultMounts(boolean privileged) {
+        mount("proc", "proc", "/proc", MS_NOSUID | MS_NOEXEC | MS_NODEV, "");
+        mount("tmpfs", "tmpfs", "/dev", MS_NOSUID | MS_STRICTATIME, "mode=755,size=65536k");
+        mount("devpts", "devpts", "/dev/pts", MS_NOSUID | MS_NOEXEC, "newinstance,ptmxmode=0666,mode=0620,gid=5");
+        mount("tmpfs", "shm", "/dev/shm", MS_NOSUID | MS_NOEXEC | MS_NODEV, "mode=1777,size=67108864");
+        mount("mqueue", "mqueue", "/dev/mqueue", MS_NOSUID | MS_NOEXEC | MS_NODEV, "");
+        mount("sysfs", "sysfs", "/sys", MS_NOSUID | MS_NOEXEC | MS_NODEV | (privileged ? 0 : MS_RDONLY), "");
+    }
+
+    /** runtime-spec's default devices, plus the links runc makes. */
+    private void defaultDevices() {
+        device("/dev/null", 1, 3);
+        device("/dev/zero", 1, 5);
+        device("/dev/full", 1, 7);
+        device("/dev/random", 1, 8);
+        device("/dev/urandom", 1, 9);
+        device("/dev/tty", 5, 0);
+        put("symlink", "/proc/self/fd\t/dev/fd");
+        put("symlink", "/proc/self/fd/0\t/dev/stdin");
+        put("symlink", "/proc/self/fd/1\t/dev/stdout");
+        put("symlink", "/proc/self/fd/2\t/dev/stderr");
+        put("symlink", "pts/ptmx\t/dev/ptmx");
+        put("symlink", "/proc/kcore\t/dev/core");
+    }
+
+    /** Docker's masked paths, plus each CPU's {@code thermal_throttle} directory where the host has one. */
+    static List<String> masked() {
+        List<String> paths = new ArrayList<>(MASKED_PATHS);
+        try (DirectoryStream<Path> cpus = Files.newDirectoryStream(Path.of("/sys/devices/system/cpu"), "cpu[0-9]*")) {
+            for (Path cpu : cpus) {
+                if (Files.isDirectory(cpu.resolve("thermal_throttle"))) {
+                    paths.add(cpu.resolve("thermal_throttle").toString());
+                }
+            }
+        } catch (IOException e) {
+            // no sysfs CPU entries: nothing more to mask
+        }
+        return paths;
+    }
+
+    private void mount(String type, String source, String target, long flags, String data) {
+        put("mount", type + "\t" + source + "\t" + target + "\t" + flags + "\t" + data);
+    }
+
+    private void device(String path, int major, int minor) {
+        put("device", path + "\tc\t" + major + "\t" + minor + "\t0666");
+    }
+
+    private void put(String key, String value) {
+        if (key.indexOf('\0') >= 0 || value.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("NUL in shim config " + key);
+        }
+        byte[] k = key.getBytes(StandardCharsets.UTF_8);
+        byte[] v = value.getBytes(StandardCharsets.UTF_8);
+        out.write(k, 0, k.length);
+        out.write(0);
+        out.write(v, 0, v.length);
+        out.write(0);
+    }
+}

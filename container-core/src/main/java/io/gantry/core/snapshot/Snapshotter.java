@@ -1,0 +1,33 @@
+package io.gantry.core.snapshot;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Read-only layers and the writable snapshots containers run on. Layers are stacked lowest first.
+ * Implementations are safe for concurrent use on distinct keys.
+ */
+public interface Snapshotter {
+
+    /**
+     * Stores the unpacked tree {@code unpacked} as layer {@code id}, by moving it (it must be on the same
+     * filesystem as the snapshotter's root). If the layer already exists, {@code unpacked} is deleted instead.
+     */
+    void commitLayer(ChainId id, Path unpacked);
+
+    /** Whether layer {@code id} is stored. */
+    boolean hasLayer(ChainId id);
+
+    /**
+     * Creates the writable snapshot {@code key} over {@code layers} and returns the mounts that make its root
+     * filesystem. Throws {@code NotFoundException} for a missing layer and {@code ConflictException} if the
+     * key exists.
+     */
+    List<Mount> prepare(String key, List<ChainId> layers);
+
+    /** Removes the writable snapshot {@code key} (no longer mounted anywhere); a missing key is a no-op. */
+    void remove(String key);
+
+    /** A directory on the snapshotter's filesystem where a layer can be unpacked before {@link #commitLayer}. */
+    Path newStagingDir();
+}

@@ -1,0 +1,102 @@
+package io.gantry.core.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gantry.core.cgroup.Resources;
+import io.gantry.core.testing.Privileged;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@Privileged
+class ResourceLimitsTest {
+
+    private TestEngine engine;
+
+    @BeforeEach
+    void start() {
+        engine = TestEngine.start();
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    @Test
+    void a_memory_hog_is_oom_killed_with_exit_code_137_and_the_oom_flag() {
+        TestEngine.Result r = engine.run(engine.spec("probe", "hog")
+                .resources(Resources.defaults().withMemory(32L << 20)));
+        assertThat(r.exit().exitCode()).isEqualTo(137);
+        assertThat(r.exit().oomKilled()).isTrue();
+    }
+
+    @Test
+    void a_container_that_exits_normally_carries_no_oom_flag() {
+        TestEngine.Result r = engine.run(engine.spec("true").resources(Resources.defaults().withMemory(32L << 20)));
+        assertThat(r.exit().oomKilled()).isFalse();
+    }
+
+    @Test
+    void a_fork_bomb_stops_at_the_pids_limit() throws IOException {
+        String id = engine.runtime.create(engine.spec("sh", "-c", "(for i in $(seq 1 40); do sleep 20 & done); exec sleep 20")
+                .resources(Resources.defaults().withPidsLimit(10)).build());
+        engine.runtime.start(id);
+        try {
+            Path pids = cgroupDir("pids", id);
+            assertThat(Files.readString(pids.resolve("pids.max")).strip()).isEqualTo("10");
+            awaitLog(id, "can't fork");
+            // The forking subshell gave up at the limit; its sleeps and the container's init remain.
+            assertThat(Long.parseLong(Files.readString(pids.resolve("pids.current")).strip())).isBetween(8L, 10L);
+            assertThat(engine.run("true").code()).isZero(); // the host, and other containers, still fork
+        } finally {
+            engine.runtime.stop(id, Duration.ZERO);
+        }
+    }
+
+    @Test
+    void half_a_cpu_throttles_a_busy_loop_to_at_most_0_575_cpu() throws IOException {
+        String id = engine.runtime.create(engine.spec("sh", "-c", "while :; do :; done")
+                .resources(Resources.defaults().withNanoCpus(500_000_000L)).build());
+        engine.runtime.start(id);
+        try {
+            Path cpu = cgroupDir("cpu", id);
+            assertThat(Files.readString(cpu.resolve("cpu.cfs_quota_us")).strip()).isEqualTo("50000");
+            assertThat(Files.readString(cpu.resolve("cpu.cfs_period_us")).strip()).isEqualTo("100000");
+            ContainerLifecycleTest.sleepMs(200);
+            Path usage = cgroupDir("cpuacct", id).resolve("cpuacct.usage");
+            long u0 = Long.parseLong(Files.readString(usage).strip());
+            long t0 = System.nanoTime();
+            ContainerLifecycleTest.sleepMs(1000);
+            long u1 = Long.parseLong(Files.readString(usage).strip());
+            long t1 = System.nanoTime();
+            assertThat((double) (u1 - u0) / (t1 - t0)).isLessThanOrEqualTo(0.575);
+            String stat = Files.readString(cpu.resolve("cpu.stat"));
+            assertThat(stat.lines().filter(l -> l.startsWith("nr_throttled ")).findFirst().orElseThrow())
+                    .isNotEqualTo("nr_throttled 0");
+        } finally {
+            engine.runtime.stop(id, Duration.ZERO);
+        }
+    }
+
+    private Path cgroupDir(String controller, String id) throws IOException {
+        String own = Files.readAllLines(Path.of("/proc/self/cgroup")).stream()
+                .map(l -> l.split(":", 3)).filter(f -> java.util.List.of(f[1].split(",")).contains(controller))
+                .map(f -> f[2]).findFirst().orElseThrow();
+        return Path.of("/sys/fs/cgroup", controller, own, engine.instance.cgroupName(), id);
+    }
+
+    private void awaitLog(String id, String text) {
+        for (int i = 0; i < 100; i++) {
+            if (engine.runtime.logs(id).stream().anyMatch(e -> e.text().contains(text))) {
+                return;
+            }
+            ContainerLifecycleTest.sleepMs(50);
+        }
+        throw new AssertionError("no log line with \"" + text + "\": " + engine.runtime.logs(id));
+    }
+}
