@@ -1,0 +1,12 @@
+package io.gantry.core.registry;
+
+import io.gantry.core.content.Descriptor;
+
+/**
+ * A manifest or index exactly as the registry sent it, verified against its digest.
+ *
+ * @param descriptor media type, digest and size of {@code body}
+ * @param body       the bytes whose digest names it
+ */
+public record FetchedManifest(Descriptor descriptor, byte[] body) {
+}

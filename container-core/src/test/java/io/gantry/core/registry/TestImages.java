@@ -1,0 +1,116 @@
+package io.gantry.core.registry;
+
+import io.gantry.core.archive.TarBuilder;
+import io.gantry.core.content.BlobWriter;
+import io.gantry.core.content.ContentStore;
+import io.gantry.core.content.Descriptor;
+import io.gantry.core.content.Digest;
+import io.gantry.core.image.ImageReference;
+import io.gantry.core.image.oci.ImageConfig;
+import io.gantry.core.image.oci.ImageIndex;
+import io.gantry.core.image.oci.Manifest;
+import io.gantry.core.image.oci.MediaTypes;
+import io.gantry.core.image.oci.OciDescriptor;
+import io.gantry.core.image.oci.OciJson;
+import io.gantry.core.image.oci.Platform;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.io.ByteArrayInputStream;
+
+/**
+ * Test images built with the project's own code from Debian material: a busybox image from {@code busybox-static}
+ * (apt package; {@code /bin/busybox} with relative applet links), small single-file images, and a two-platform index.
+ * Blobs go into a content store and are pushed with {@link RegistryClient}.
+ */
+final class TestImages {
+
+    static final Path BUSYBOX = Path.of("/bin/busybox");
+
+    /** An image: its manifest (bytes and descriptor) and every blob it needs, base layer first, config last. */
+    record TestImage(Descriptor manifest, byte[] manifestBody, List<Descriptor> layers, Descriptor config) {
+    }
+
+    private TestImages() {
+    }
+
+    /** busybox with {@code bin/sh} and every applet linked relatively to {@code busybox}, as an OCI image. */
+    static TestImage busybox(ContentStore store, String architecture) throws IOException, InterruptedException {
+        if (!Files.isExecutable(BUSYBOX)) {
+            throw new IllegalStateException(BUSYBOX + " is missing: apt-get install busybox-static");
+        }
+        TarBuilder tar = new TarBuilder().dir("bin").file("bin/busybox", Files.readAllBytes(BUSYBOX), 0755, e -> { });
+        for (String applet : applets()) {
+            if (!applet.equals("busybox")) {
+                tar.symlink("bin/" + applet, "busybox");
+            }
+        }
+        return image(store, MediaTypes.OCI_MANIFEST, architecture, tar.tarGz());
+    }
+
+    /** A one-layer image holding one file, in the given manifest media type. */
+    static TestImage single(ContentStore store, String manifestType, String file, String content) throws IOException {
+        return image(store, manifestType, "amd64", new TarBuilder().file(file, content).tarGz());
+    }
+
+    /** An OCI index over the given images, one platform each. */
+    static Descriptor index(ContentStore store, Map<Platform, TestImage> images, List<byte[]> bodyOut) throws IOException {
+        List<OciDescriptor> entries = new ArrayList<>();
+        images.forEach((platform, image) -> entries.add(OciDescriptor.of(image.manifest()).withPlatform(platform)));
+        byte[] body = OciJson.write(new ImageIndex(2, MediaTypes.OCI_INDEX, entries, Map.of()));
+        bodyOut.add(body);
+        return put(store, MediaTypes.OCI_INDEX, body);
+    }
+
+    /** Pushes every blob and then the manifest under {@code reference}. */
+    static void push(RegistryClient client, ContentStore store, ImageReference reference, TestImage image) {
+        for (Descriptor layer : image.layers()) {
+            client.pushBlob(reference, layer, store, null);
+        }
+        client.pushBlob(reference, image.config(), store, null);
+        client.pushManifest(reference, image.manifest(), image.manifestBody(), null);
+    }
+
+    private static TestImage image(ContentStore store, String manifestType, String architecture, byte[] layerGz)
+            throws IOException {
+        boolean oci = manifestType.equals(MediaTypes.OCI_MANIFEST);
+        Descriptor layer = put(store, oci ? MediaTypes.OCI_LAYER_GZIP : MediaTypes.DOCKER_LAYER_GZIP, layerGz);
+        Digest diffId;
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(layerGz))) {
+            diffId = Digest.of(in);
+        }
+        ImageConfig config = new ImageConfig("2024-01-02T03:04:05Z", "gantry tests", architecture, "linux", null,
+                new ImageConfig.ContainerConfig(null, Map.of(), List.of("PATH=/bin"), List.of(), List.of("sh"), Map.of(), "/",
+                        Map.of(), null, null),
+                new ImageConfig.RootFs("layers", List.of(diffId.toString())),
+                List.of(new ImageConfig.History("2024-01-02T03:04:05Z", "gantry TestImages", null, null, false)));
+        Descriptor configDescriptor = put(store, oci ? MediaTypes.OCI_CONFIG : MediaTypes.DOCKER_CONFIG, OciJson.write(config));
+        byte[] manifest = OciJson.write(Manifest.of(manifestType, OciDescriptor.of(configDescriptor),
+                List.of(OciDescriptor.of(layer))));
+        return new TestImage(put(store, manifestType, manifest), manifest, List.of(layer), configDescriptor);
+    }
+
+    private static Descriptor put(ContentStore store, String mediaType, byte[] bytes) throws IOException {
+        Descriptor descriptor = Descriptor.of(mediaType, bytes);
+        if (!store.exists(descriptor.digest())) {
+            try (BlobWriter writer = store.writer("test-" + descriptor.digest())) {
+                writer.write(bytes);
+                writer.commit(bytes.length, descriptor.digest());
+            }
+        }
+        return descriptor;
+    }
+
+    private static List<String> applets() throws IOException, InterruptedException {
+        Process list = new ProcessBuilder(BUSYBOX.toString(), "--list").redirectErrorStream(true).start();
+        String out = new String(list.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (list.waitFor() != 0) {
+            throw new IllegalStateException("busybox --list failed: " + out);
+        }
+        return out.lines().filter(line -> line.matches("[a-z0-9_.\\[-]+")).toList();
+    }
+}
