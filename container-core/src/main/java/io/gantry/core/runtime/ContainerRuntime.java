@@ -3,7 +3,7 @@ package io.gantry.core.runtime;
 import io.gantry.core.cgroup.Cgroup;
 import io.gantry.core.cgroup.CgroupDriver;
 import io.gantry.core.cgroup.CgroupDrivers;
-import io.gantry.core.engine.EngineInstance;
+import io.gantry.core.instance.EngineInstance;
 import io.gantry.core.errors.ConflictException;
 import io.gantry.core.errors.FailedPreconditionException;
 import io.gantry.core.errors.InvalidArgumentException;

@@ -1,7 +1,7 @@
 package io.gantry.core.runtime;
 
 import io.gantry.core.cgroup.CgroupDrivers;
-import io.gantry.core.engine.EngineInstance;
+import io.gantry.core.instance.EngineInstance;
 import io.gantry.core.snapshot.ChainId;
 import io.gantry.core.snapshot.CopySnapshotter;
 import io.gantry.core.snapshot.OverlaySnapshotter;

@@ -1,4 +1,4 @@
-package io.gantry.core.engine;
+package io.gantry.core.instance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

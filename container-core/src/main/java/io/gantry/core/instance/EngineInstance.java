@@ -1,4 +1,4 @@
-package io.gantry.core.engine;
+package io.gantry.core.instance;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,0 +1,63 @@
+package io.gantry.core.engine;
+
+import io.gantry.core.api.EngineApi;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running engine: its data root prepared and its Engine API served on the configured socket. Closing it stops the
+ * API; containers are not stopped (a later engine on the same data root takes them over).
+ */
+public final class Engine implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Engine.class);
+
+    private final EngineConfig config;
+    private final EngineApi api;
+
+    private Engine(EngineConfig config, EngineApi api) {
+        this.config = config;
+        this.api = api;
+    }
+
+    public static Engine start(EngineConfig config) throws IOException {
+        Files.createDirectories(config.dataRoot());
+        String id = engineId(config.dataRoot());
+        EngineApi api = EngineApi.serve(new EngineApi.Settings(id, config.dataRoot(), config.socket(),
+                config.registryMirrors(), config.registries()));
+        log.info("Gantry engine {} serving the Engine API on {} (data root {})", id, config.socket(), config.dataRoot());
+        return new Engine(config, api);
+    }
+
+    public EngineConfig config() {
+        return config;
+    }
+
+    public Path socket() {
+        return config.socket();
+    }
+
+    /** Docker keeps a stable engine ID in its root; so does Gantry, created on first start. */
+    private static String engineId(Path dataRoot) throws IOException {
+        Path file = dataRoot.resolve("engine-id");
+        if (Files.exists(file)) {
+            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        }
+        String id = UUID.randomUUID().toString();
+        Path temporary = dataRoot.resolve("engine-id.tmp");
+        Files.writeString(temporary, id + "\n", StandardCharsets.UTF_8);
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return id;
+    }
+
+    @Override
+    public void close() throws IOException {
+        api.close();
+    }
+}

@@ -1,0 +1,74 @@
+package io.gantry.core.engine;
+
+import io.gantry.core.registry.RegistrySettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./gantry engine}: the engine alone, as a daemon. SIGTERM (or Ctrl-C) stops it cleanly and leaves containers
+ * running for the next start.
+ */
+public final class EngineMain {
+
+    private EngineMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        EngineConfig config;
+        try {
+            config = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("gantry engine: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Engine engine = Engine.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                engine.close();
+            } catch (Exception e) {
+                System.err.println("gantry engine: stopping: " + e.getMessage());
+            } finally {
+                stopped.countDown();
+            }
+        }, "engine-shutdown"));
+        stopped.await();
+    }
+
+    /** {@code --data DIR --socket PATH --registry-mirror URL... --insecure-registry HOST... --only-configured-registries}. */
+    static EngineConfig parse(String[] args) {
+        Path data = Path.of("/var/lib/gantry");
+        Path socket = null;
+        List<String> mirrors = new ArrayList<>();
+        Set<String> insecure = new HashSet<>();
+        boolean configuredOnly = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--data" -> data = Path.of(value(args, ++i, "--data"));
+                case "--socket" -> socket = Path.of(value(args, ++i, "--socket"));
+                case "--registry-mirror" -> mirrors.add(value(args, ++i, "--registry-mirror"));
+                case "--insecure-registry" -> insecure.add(value(args, ++i, "--insecure-registry"));
+                case "--only-configured-registries" -> configuredOnly = true;
+                default -> throw new IllegalArgumentException("unknown option: " + args[i]);
+            }
+        }
+        Set<String> configured = new HashSet<>(insecure);
+        mirrors.forEach(m -> configured.add(java.net.URI.create(m).getAuthority()));
+        RegistrySettings registries = new RegistrySettings(configured, configuredOnly, insecure, 3, Duration.ofMillis(500));
+        EngineConfig config = EngineConfig.forDataRoot(data.toAbsolutePath()).withRegistries(mirrors, registries);
+        return socket == null ? config : config.withSocket(socket.toAbsolutePath());
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+}
