@@ -1,21 +1,52 @@
 package io.gantry.console.metrics;
 
-import io.gantry.console.config.GantryProperties;
+import io.gantry.console.engine.EngineClient;
+import io.gantry.console.engine.EngineEndpoint;
+import io.gantry.core.api.types.SystemInfo;
+import io.gantry.core.host.HostInfo;
+import io.gantry.core.host.HostProbe;
+import java.nio.file.Path;
+import java.util.List;
 import org.springframework.stereotype.Service;
 
 /** Figures for the dashboard. */
 @Service
 public class MetricsService {
 
-    private final GantryProperties properties;
-    private final HostFactsReader reader = HostFactsReader.ofThisHost();
+    private final EngineClient engine;
+    private final EngineEndpoint endpoint;
+    private final HostProbe host = HostProbe.ofThisHost();
 
-    MetricsService(GantryProperties properties) {
-        this.properties = properties;
+    MetricsService(EngineClient engine, EngineEndpoint endpoint) {
+        this.engine = engine;
+        this.endpoint = endpoint;
     }
 
-    /** Facts of the host the console runs on, read fresh on every call. */
+    /** The engine's facts and the host's current usage, read fresh on every call. */
     public HostFacts hostFacts() {
-        return reader.read(properties.data());
+        SystemInfo info = engine.info();
+        HostInfo local = host.read();
+        String cgroupMode = "2".equals(info.cgroupVersion()) ? "v2"
+                : local.cgroupMode() == HostInfo.CgroupMode.HYBRID ? "hybrid" : "v1";
+        return new HostFacts(endpoint.url(), info.serverVersion(), info.name(), info.kernelVersion(),
+                info.operatingSystem(), info.ncpu(), info.memTotal(), local.memoryTotalBytes() - local.memoryAvailableBytes(),
+                dataSpaceAvailable(info), cgroupMode, info.driver(), local.overlayfs(), local.userNamespaces(),
+                info.dockerRootDir(), info.registryConfig() == null ? List.of() : info.registryConfig().mirrors());
+    }
+
+    /** Gantry's engine reports it in {@code DriverStatus}, as Docker's devicemapper did; for others, ask the disk. */
+    private static long dataSpaceAvailable(SystemInfo info) {
+        if (info.driverStatus() != null) {
+            for (List<String> pair : info.driverStatus()) {
+                if (pair.size() == 2 && pair.get(0).equals("Data Space Available") && pair.get(1).matches("[0-9]+")) {
+                    return Long.parseLong(pair.get(1));
+                }
+            }
+        }
+        Path root = Path.of(info.dockerRootDir());
+        while (root != null && !root.toFile().exists()) {
+            root = root.getParent();
+        }
+        return root == null ? 0 : root.toFile().getUsableSpace();
     }
 }

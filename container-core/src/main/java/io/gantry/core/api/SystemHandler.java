@@ -60,9 +60,11 @@ final class SystemHandler {
         details.put("Os", "linux");
         details.put("Arch", arch);
         details.put("KernelVersion", info.kernel());
+        details.put("GoVersion", "java" + Runtime.version().feature());
+        details.put("Experimental", "false");
         return new SystemVersion(Map.of("Name", "Gantry Engine"),
                 List.of(new SystemVersion.Component("Engine", ENGINE_VERSION, details)),
-                ENGINE_VERSION, ApiVersion.CURRENT.toString(), ApiVersion.MINIMUM.toString(), "", "java" + Runtime.version(),
+                ENGINE_VERSION, ApiVersion.CURRENT.toString(), ApiVersion.MINIMUM.toString(), "", "java" + Runtime.version().feature(),
                 "linux", arch, info.kernel(), "");
     }
 

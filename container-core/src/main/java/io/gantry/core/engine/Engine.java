@@ -3,6 +3,7 @@ package io.gantry.core.engine;
 import io.gantry.core.api.EngineApi;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -56,8 +57,17 @@ public final class Engine implements AutoCloseable {
         return id;
     }
 
+    /** Stops the API and removes the run directory if nothing (such as a container's netns handle) is left in it. */
     @Override
     public void close() throws IOException {
         api.close();
+        Path runDir = config.instance().runDir();
+        if (config.socket().startsWith(runDir)) {
+            try {
+                Files.deleteIfExists(runDir);
+            } catch (DirectoryNotEmptyException stillInUse) {
+                log.debug("run directory {} kept: still in use", runDir);
+            }
+        }
     }
 }

@@ -2,8 +2,13 @@ package io.gantry.core.engine;
 
 import io.gantry.core.instance.EngineInstance;
 import io.gantry.core.registry.RegistrySettings;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * How one engine runs: its data root (from which every host-visible name derives, see {@link EngineInstance}), the
@@ -29,6 +34,23 @@ public record EngineConfig(EngineInstance instance, Path socket, List<String> re
 
     public EngineConfig withRegistries(List<String> mirrors, RegistrySettings settings) {
         return new EngineConfig(instance, socket, mirrors, settings);
+    }
+
+    /**
+     * Docker's registry settings: mirrors of docker.io, registries spoken to over plain HTTP, and whether any registry
+     * not named here may be contacted at all (tests forbid it, so nothing reaches for the internet).
+     */
+    public EngineConfig withRegistries(List<String> mirrors, Collection<String> insecure, boolean configuredOnly) {
+        Set<String> configured = new HashSet<>(insecure);
+        for (String mirror : mirrors) {
+            String authority = URI.create(mirror).getAuthority();
+            if (authority == null) {
+                throw new IllegalArgumentException("a registry mirror must be a URL such as http://127.0.0.1:5000, not " + mirror);
+            }
+            configured.add(authority);
+        }
+        return withRegistries(mirrors, new RegistrySettings(configured, configuredOnly, Set.copyOf(insecure), 3,
+                Duration.ofMillis(500)));
     }
 
     public Path dataRoot() {

@@ -1,8 +1,6 @@
 package io.gantry.core.engine;
 
-import io.gantry.core.registry.RegistrySettings;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -58,10 +56,7 @@ public final class EngineMain {
                 default -> throw new IllegalArgumentException("unknown option: " + args[i]);
             }
         }
-        Set<String> configured = new HashSet<>(insecure);
-        mirrors.forEach(m -> configured.add(java.net.URI.create(m).getAuthority()));
-        RegistrySettings registries = new RegistrySettings(configured, configuredOnly, insecure, 3, Duration.ofMillis(500));
-        EngineConfig config = EngineConfig.forDataRoot(data.toAbsolutePath()).withRegistries(mirrors, registries);
+        EngineConfig config = EngineConfig.forDataRoot(data.toAbsolutePath()).withRegistries(mirrors, insecure, configuredOnly);
         return socket == null ? config : config.withSocket(socket.toAbsolutePath());
     }
 

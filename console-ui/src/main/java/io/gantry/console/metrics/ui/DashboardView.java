@@ -12,7 +12,7 @@ import io.gantry.console.metrics.HostFacts;
 import io.gantry.console.metrics.MetricsService;
 import jakarta.annotation.security.PermitAll;
 
-/** The home page: facts about the host the containers run on. */
+/** The home page: the engine the console drives and the host the containers run on. */
 @Route("dashboard")
 @RouteAlias("")
 @PageTitle("Dashboard · Gantry")
@@ -21,10 +21,9 @@ public class DashboardView extends VerticalLayout {
 
     DashboardView(MetricsService metrics) {
         HostFacts host = metrics.hostFacts();
-        Div facts = new Div();
-        facts.addClassName("gantry-facts");
-        facts.add(
+        add(new H2("This host"), facts(
                 fact("host-name", "Host", host.hostname()),
+                fact("host-os", "Operating system", host.operatingSystem()),
                 fact("host-kernel", "Kernel", host.kernel()),
                 fact("host-cpus", "CPUs", Integer.toString(host.cpus())),
                 fact("host-memory", "Memory used / total",
@@ -32,9 +31,20 @@ public class DashboardView extends VerticalLayout {
                 fact("host-disk-free", "Disk free under data root", Sizes.human(host.diskFreeBytes())),
                 fact("host-cgroups", "cgroups", host.cgroupMode()),
                 fact("host-overlayfs", "overlayfs", host.overlayfs() ? "available" : "not available"),
-                fact("host-userns", "User namespaces", host.userNamespaces() ? "available" : "not available"),
-                fact("host-data-root", "Data root", host.dataRoot().toString()));
-        add(new H2("This host"), facts);
+                fact("host-userns", "User namespaces", host.userNamespaces() ? "available" : "not available")));
+        add(new H2("Engine"), facts(
+                fact("engine-url", "Address", host.engineUrl()),
+                fact("engine-version", "Version", host.engineVersion()),
+                fact("engine-storage", "Storage driver", host.storageDriver()),
+                fact("host-data-root", "Data root", host.dataRoot()),
+                fact("engine-mirrors", "Registry mirrors",
+                        host.registryMirrors().isEmpty() ? "none" : String.join(", ", host.registryMirrors()))));
+    }
+
+    private static Div facts(Div... facts) {
+        Div grid = new Div(facts);
+        grid.addClassName("gantry-facts");
+        return grid;
     }
 
     private static Div fact(String id, String label, String value) {

@@ -58,7 +58,11 @@ class FirstRunAndLoginIT {
             browser.find("#host-cpus");
             assertThat(browser.text("#host-cpus")).isEqualTo(Integer.toString(cpusFromProc()));
             assertThat(browser.text("#host-kernel")).isEqualTo(Files.readString(Path.of("/proc/sys/kernel/osrelease")).trim());
+            assertThat(browser.text("#host-data-root")).isEqualTo(data.toString());
             browser.screenshot("dashboard");
+            assertThat(dockerCli(browser.text("#engine-url"), "info"))
+                    .as("the docker CLI drives the embedded engine while the console runs")
+                    .contains("Docker Root Dir: " + data);
             System.out.printf("FIGURE console-idle-rss-kib=%d%n", console.rssKib());
 
             browser.click("#logout");
@@ -119,6 +123,15 @@ class FirstRunAndLoginIT {
                         + "const slotted = w.querySelector('[slot=error-message]');"
                         + "return (part ? part.innerText : '') + ' ' + (slotted ? slotted.innerText : '');");
         return String.valueOf(text);
+    }
+
+    private static String dockerCli(String engineUrl, String... args) throws IOException, InterruptedException {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("docker", "-H", engineUrl));
+        command.addAll(java.util.List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(out).isZero();
+        return out;
     }
 
     private static int cpusFromProc() throws IOException {

@@ -1,0 +1,68 @@
+package io.gantry.console.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gantry.console.TestEngine;
+import io.gantry.core.api.types.SystemInfo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class UnixSocketEngineClientTest {
+
+    TestEngine engine;
+    EngineClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        engine = TestEngine.start();
+        client = new UnixSocketEngineClient(new EngineEndpoint(engine.socket(), true), new ObjectMapper()
+                .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        engine.close();
+    }
+
+    @Test
+    void negotiates_the_lower_of_both_api_versions() {
+        assertThat(client.apiVersion()).isEqualTo("1.47");
+    }
+
+    @Test
+    void reads_info_from_the_engine() throws Exception {
+        SystemInfo info = client.info();
+
+        assertThat(info.kernelVersion()).isEqualTo(Files.readString(Path.of("/proc/sys/kernel/osrelease")).trim());
+        assertThat(info.dockerRootDir()).isEqualTo(engine.dataRoot().toString());
+        assertThat(info.ncpu()).isPositive();
+        assertThat(client.version().apiVersion()).isEqualTo("1.47");
+    }
+
+    @Test
+    void an_engine_that_is_not_there_is_reported_as_unreachable() {
+        EngineClient nowhere = new UnixSocketEngineClient(EngineEndpoint.parse("unix:///nonexistent/gantry.sock"),
+                new ObjectMapper());
+
+        assertThatThrownBy(nowhere::info).isInstanceOf(EngineUnreachableException.class)
+                .hasMessageContaining("unix:///nonexistent/gantry.sock");
+    }
+
+    @Test
+    void engine_addresses_must_be_unix_urls() {
+        assertThat(EngineEndpoint.parse("unix:///run/docker.sock").socket()).isEqualTo(Path.of("/run/docker.sock"));
+        assertThatThrownBy(() -> EngineEndpoint.parse("tcp://127.0.0.1:2375"))
+                .hasMessageContaining("unix:///run/docker.sock");
+    }
+
+    @Test
+    void versions_compare_numerically() {
+        assertThat(UnixSocketEngineClient.compare("1.9", "1.10")).isNegative();
+        assertThat(UnixSocketEngineClient.compare("1.47", "1.41")).isPositive();
+    }
+}

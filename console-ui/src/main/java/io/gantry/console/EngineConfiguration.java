@@ -1,0 +1,47 @@
+package io.gantry.console;
+
+import io.gantry.console.config.GantryProperties;
+import io.gantry.console.engine.EngineEndpoint;
+import io.gantry.core.engine.Engine;
+import io.gantry.core.engine.EngineConfig;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Which engine the console drives: by default its own, embedded and serving the Engine API on the data root's socket
+ * (so the docker CLI works beside the console); with {@code gantry.engine=unix:///path} (from
+ * {@code ./gantry up --engine}) another engine, Gantry's or Docker's. Either way the console talks to it only through
+ * the socket.
+ */
+@Configuration(proxyBeanMethods = false)
+class EngineConfiguration {
+
+    static final String EMBEDDED = "embedded";
+
+    /** Stopping the console closes the engine's API; its containers keep running for the next start. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "gantry.engine", havingValue = EMBEDDED, matchIfMissing = true)
+    Engine embeddedEngine(GantryProperties properties,
+            @Value("${gantry.registry-mirrors:}") List<String> mirrors,
+            @Value("${gantry.insecure-registries:}") List<String> insecure,
+            @Value("${gantry.only-configured-registries:false}") boolean configuredOnly) throws IOException {
+        return Engine.start(EngineConfig.forDataRoot(properties.data()).withRegistries(mirrors, insecure, configuredOnly));
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "gantry.engine", havingValue = EMBEDDED, matchIfMissing = true)
+    EngineEndpoint embeddedEndpoint(Engine engine) {
+        return new EngineEndpoint(engine.socket(), true);
+    }
+
+    @Bean
+    @ConditionalOnExpression("'${gantry.engine:" + EMBEDDED + "}' != '" + EMBEDDED + "'")
+    EngineEndpoint externalEndpoint(@Value("${gantry.engine}") String url) {
+        return EngineEndpoint.parse(url);
+    }
+}
