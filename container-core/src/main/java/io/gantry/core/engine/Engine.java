@@ -1,12 +1,14 @@
 package io.gantry.core.engine;
 
 import io.gantry.core.api.EngineApi;
+import io.gantry.core.events.EventLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,24 +22,31 @@ public final class Engine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
 
     private final EngineConfig config;
+    private final EventLog events;
     private final EngineApi api;
 
-    private Engine(EngineConfig config, EngineApi api) {
+    private Engine(EngineConfig config, EventLog events, EngineApi api) {
         this.config = config;
+        this.events = events;
         this.api = api;
     }
 
     public static Engine start(EngineConfig config) throws IOException {
         Files.createDirectories(config.dataRoot());
         String id = engineId(config.dataRoot());
+        EventLog events = new EventLog(Clock.systemUTC());
         EngineApi api = EngineApi.serve(new EngineApi.Settings(id, config.dataRoot(), config.socket(),
-                config.registryMirrors(), config.registries()));
+                config.registryMirrors(), config.registries()), events);
         log.info("Gantry engine {} serving the Engine API on {} (data root {})", id, config.socket(), config.dataRoot());
-        return new Engine(config, api);
+        return new Engine(config, events, api);
     }
 
     public EngineConfig config() {
         return config;
+    }
+
+    public EventLog events() {
+        return events;
     }
 
     public Path socket() {

@@ -2,13 +2,16 @@ package io.gantry.core.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gantry.core.events.EventLog;
 import io.gantry.core.registry.RegistrySettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +28,7 @@ class DockerCliTest {
     @TempDir
     Path data;
     Path socket;
+    EventLog events = new EventLog(Clock.systemUTC());
     EngineApi api;
 
     @BeforeEach
@@ -32,7 +36,7 @@ class DockerCliTest {
         assertThat(CLI).as("a docker CLI is installed").isExecutable();
         socket = Files.createTempDirectory("gcli").resolve("gantry.sock");
         api = EngineApi.serve(new EngineApi.Settings("cli-engine", data, socket, List.of("http://127.0.0.1:5000"),
-                RegistrySettings.defaults()));
+                RegistrySettings.defaults()), events);
     }
 
     @AfterEach
@@ -57,6 +61,25 @@ class DockerCliTest {
                 .contains("Registry Mirrors:").contains("http://127.0.0.1:5000")
                 .contains("Cgroup Driver: cgroupfs")
                 .doesNotContain("Error");
+    }
+
+    @Test
+    void docker_events_replays_and_filters_what_happened() throws Exception {
+        long since = System.currentTimeMillis() / 1000 - 1;
+        events.publish("container", "create", "c1", Map.of("name", "web", "image", "busybox"));
+        events.publish("container", "start", "c1", Map.of("name", "web", "image", "busybox"));
+        events.publish("image", "pull", "busybox:latest", Map.of("name", "busybox:latest"));
+        events.publish("container", "die", "c2", Map.of("name", "db", "image", "mariadb", "exitCode", "3"));
+        long until = System.currentTimeMillis() / 1000 + 1;
+
+        String all = docker("events", "--since", Long.toString(since), "--until", Long.toString(until),
+                "--format", "{{.Type}} {{.Action}} {{.Actor.ID}}");
+        String web = docker("events", "--since", Long.toString(since), "--until", Long.toString(until),
+                "--filter", "container=web", "--filter", "event=start", "--format", "{{.Action}} {{.Actor.Attributes.name}}");
+
+        assertThat(all.lines()).containsExactly("container create c1", "container start c1", "image pull busybox:latest",
+                "container die c2");
+        assertThat(web.lines()).containsExactly("start web");
     }
 
     private String docker(String... args) throws IOException, InterruptedException {

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gantry.core.events.EventLog;
 import io.gantry.core.registry.RegistrySettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +30,7 @@ class EngineApiServerTest {
     void serve() throws IOException {
         socket = Files.createTempDirectory("gapi").resolve("gantry.sock");
         api = EngineApi.serve(new EngineApi.Settings("test-engine", data, socket, List.of("http://127.0.0.1:5000"),
-                RegistrySettings.onlyConfigured(java.util.Set.of("127.0.0.1:5000"))));
+                RegistrySettings.onlyConfigured(java.util.Set.of("127.0.0.1:5000"))), new EventLog(Clock.systemUTC()));
     }
 
     @AfterEach
@@ -144,7 +146,7 @@ class EngineApiServerTest {
     @Test
     void a_second_engine_cannot_take_over_a_served_socket() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> EngineApi.serve(new EngineApi.Settings("other", data,
-                        socket, List.of(), RegistrySettings.defaults())))
+                        socket, List.of(), RegistrySettings.defaults()), new EventLog(Clock.systemUTC())))
                 .isInstanceOf(IOException.class).hasMessageContaining("another engine already serves");
     }
 }
