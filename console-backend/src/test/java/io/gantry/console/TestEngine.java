@@ -32,6 +32,11 @@ public final class TestEngine implements AutoCloseable {
         return engine.socket();
     }
 
+    /** The engine's event log, to make events happen without containers. */
+    public io.gantry.core.events.EventLog events() {
+        return engine.events();
+    }
+
     public Path dataRoot() {
         return data;
     }

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import jnr.unixsocket.UnixSocket;
 import jnr.unixsocket.UnixSocketAddress;
 import jnr.unixsocket.UnixSocketChannel;
+import org.jspecify.annotations.Nullable;
 
 /** HTTP/1.1 over the engine's unix socket: one request per connection, bodies by length, chunks or end of stream. */
 final class EngineHttp {
@@ -18,6 +19,14 @@ final class EngineHttp {
     record Response(int status, Map<String, String> headers, byte[] body) {
         String text() {
             return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A response whose body is still arriving; closing it closes the connection. */
+    record Streaming(int status, Map<String, String> headers, InputStream body) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            body.close();
         }
     }
 
@@ -31,7 +40,18 @@ final class EngineHttp {
     }
 
     Response exchange(String method, String path, Map<String, String> headers, byte[] body) {
-        try (UnixSocket connection = connect()) {
+        try (Streaming response = stream(method, path, headers, body)) {
+            return new Response(response.status(), response.headers(), readAll(response.body()));
+        } catch (IOException e) {
+            throw unreachable(e);
+        }
+    }
+
+    /** Sends a request and returns as soon as the response's headers are in; the caller reads and closes the body. */
+    Streaming stream(String method, String path, Map<String, String> headers, byte[] body) {
+        UnixSocket connection = null;
+        try {
+            connection = connect();
             OutputStream out = connection.getOutputStream();
             StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
                     .append("Host: gantry\r\nUser-Agent: Gantry-Console\r\nConnection: close\r\n")
@@ -40,9 +60,24 @@ final class EngineHttp {
             out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);
             out.flush();
-            return read(connection.getInputStream(), method.equals("HEAD"));
+            return read(connection, method.equals("HEAD"));
         } catch (IOException e) {
-            throw new EngineUnreachableException("the engine at unix://" + socket + " did not answer: " + e.getMessage(), e);
+            closeQuietly(connection);
+            throw unreachable(e);
+        }
+    }
+
+    private EngineUnreachableException unreachable(IOException e) {
+        return new EngineUnreachableException("the engine at unix://" + socket + " did not answer: " + e.getMessage(), e);
+    }
+
+    private static void closeQuietly(@Nullable UnixSocket connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
         }
     }
 
@@ -54,7 +89,8 @@ final class EngineHttp {
         }
     }
 
-    private static Response read(InputStream in, boolean head) throws IOException {
+    private static Streaming read(UnixSocket connection, boolean head) throws IOException {
+        InputStream in = connection.getInputStream();
         String statusLine = line(in);
         String[] parts = statusLine.split(" ", 3);
         if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
@@ -68,47 +104,76 @@ final class EngineHttp {
             }
         }
         int status = Integer.parseInt(parts[1]);
+        InputStream body;
         if (head || status == 204 || status == 304) {
-            return new Response(status, headers, new byte[0]);
+            body = InputStream.nullInputStream();
+        } else if ("chunked".equalsIgnoreCase(headers.get("Transfer-Encoding"))) {
+            body = new ChunkedBody(in);
+        } else if (headers.containsKey("Content-Length")) {
+            body = new LimitedBody(in, Long.parseLong(headers.get("Content-Length")));
+        } else {
+            body = in;
         }
-        return new Response(status, headers, body(in, headers));
+        return new Streaming(status, headers, new ClosingBody(body, connection));
     }
 
-    private static byte[] body(InputStream in, Map<String, String> headers) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        if ("chunked".equalsIgnoreCase(headers.get("Transfer-Encoding"))) {
-            for (long size = Long.parseLong(line(in).split(";")[0].trim(), 16); size > 0;
-                    size = Long.parseLong(line(in).split(";")[0].trim(), 16)) {
-                copy(in, body, size);
-                line(in);
-            }
-            return body.toByteArray();
-        }
-        String length = headers.get("Content-Length");
-        copy(in, body, length == null ? Long.MAX_VALUE : Long.parseLong(length));
-        return body.toByteArray();
-    }
-
-    private static void copy(InputStream in, ByteArrayOutputStream out, long count) throws IOException {
+    private static byte[] readAll(InputStream body) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
-        long left = count;
-        while (left > 0) {
-            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-            if (n < 0) {
-                if (count == Long.MAX_VALUE) {
-                    return;
-                }
-                throw new IOException("the engine closed the connection " + left + " bytes before the end of the body");
-            }
+        for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
             if (out.size() + n > MAX_BODY) {
                 throw new IOException("answer larger than " + (MAX_BODY >> 20) + " MiB");
             }
             out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    /** A body of known length. */
+    private static final class LimitedBody extends java.io.FilterInputStream {
+        private long left;
+
+        LimitedBody(InputStream in, long length) {
+            super(in);
+            this.left = length;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = in.read(b, off, (int) Math.min(len, left));
+            if (n < 0) {
+                throw new IOException("the engine closed the connection " + left + " bytes before the end of the body");
+            }
             left -= n;
+            return n;
         }
     }
 
-    private static String line(InputStream in) throws IOException {
+    /** Closing the body closes the connection it arrives on. */
+    private static final class ClosingBody extends java.io.FilterInputStream {
+        private final UnixSocket connection;
+
+        ClosingBody(InputStream body, UnixSocket connection) {
+            super(body);
+            this.connection = connection;
+        }
+
+        @Override
+        public void close() throws IOException {
+            connection.close();
+        }
+    }
+
+    static String line(InputStream in) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream(64);
         for (int b = in.read(); b != '\n'; b = in.read()) {
             if (b < 0) {

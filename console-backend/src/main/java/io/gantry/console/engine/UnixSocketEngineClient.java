@@ -1,11 +1,15 @@
 package io.gantry.console.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gantry.core.api.types.EventMessage;
 import io.gantry.core.api.types.SystemInfo;
 import io.gantry.core.api.types.SystemVersion;
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /** {@link EngineClient} over the engine's unix socket, negotiating the API version as the docker CLI does. */
@@ -44,6 +48,41 @@ public final class UnixSocketEngineClient implements EngineClient {
     @Override
     public SystemInfo info() {
         return get("/info", SystemInfo.class);
+    }
+
+    @Override
+    public EventSubscription events(Consumer<EventMessage> listener, Runnable onEnd) {
+        EngineHttp.Streaming stream = http.stream("GET", "/v" + apiVersion() + "/events", Map.of(), new byte[0]);
+        if (stream.status() >= 400) {
+            try (stream) {
+                check(new EngineHttp.Response(stream.status(), stream.headers(), stream.body().readAllBytes()), "GET /events");
+            } catch (IOException e) {
+                throw new EngineCallException(stream.status(), "GET /events: HTTP " + stream.status());
+            }
+        }
+        AtomicBoolean closed = new AtomicBoolean();
+        Thread reader = new Thread(() -> {
+            try (MappingIterator<EventMessage> items = json.readerFor(EventMessage.class).readValues(stream.body())) {
+                while (items.hasNextValue()) {
+                    listener.accept(items.nextValue());
+                }
+            } catch (IOException | RuntimeException endOfStream) {
+                // closed by the subscriber, or the engine went away: either way the stream is over
+            } finally {
+                onEnd.run();
+            }
+        }, "engine-events");
+        reader.setDaemon(true);
+        reader.start();
+        return () -> {
+            if (closed.compareAndSet(false, true)) {
+                try {
+                    stream.close();
+                } catch (IOException ignored) {
+                    // the connection is gone either way
+                }
+            }
+        };
     }
 
     private String negotiate() {

@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gantry.console.TestEngine;
+import io.gantry.core.api.types.EventMessage;
 import io.gantry.core.api.types.SystemInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +48,37 @@ class UnixSocketEngineClientTest {
         assertThat(info.dockerRootDir()).isEqualTo(engine.dataRoot().toString());
         assertThat(info.ncpu()).isPositive();
         assertThat(client.version().apiVersion()).isEqualTo("1.47");
+    }
+
+    @Test
+    void follows_the_engines_events_until_closed() throws Exception {
+        BlockingQueue<EventMessage> received =
+                new LinkedBlockingQueue<>();
+        CountDownLatch ended = new CountDownLatch(1);
+
+        try (EngineClient.EventSubscription subscription = client.events(received::add, ended::countDown)) {
+            awaitSubscribed(subscription, received);
+            engine.events().publish("container", "start", "abc", Map.of("name", "web", "image", "busybox"));
+
+            EventMessage event = received.poll(10, TimeUnit.SECONDS);
+            assertThat(event).isNotNull();
+            assertThat(event.action()).isEqualTo("start");
+            assertThat(event.actor().attributes()).containsEntry("name", "web");
+        }
+        assertThat(ended.await(10, TimeUnit.SECONDS)).as("the reader ends when closed").isTrue();
+    }
+
+    /** The request reaches the engine asynchronously; publish markers until one arrives. */
+    private void awaitSubscribed(EngineClient.EventSubscription subscription,
+            BlockingQueue<EventMessage> received) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            engine.events().publish("daemon", "marker", "m", Map.of());
+            if (received.poll(100, TimeUnit.MILLISECONDS) != null) {
+                received.clear();
+                return;
+            }
+        }
+        throw new AssertionError("no event arrived through " + subscription);
     }
 
     @Test
