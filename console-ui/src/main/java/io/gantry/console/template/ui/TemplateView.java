@@ -1,5 +1,6 @@
 package io.gantry.console.template.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -12,9 +13,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
 import io.gantry.console.template.Template;
 import io.gantry.console.template.TemplateEntry;
 import io.gantry.console.template.TemplateImage;
@@ -41,13 +40,20 @@ class TemplateView extends VerticalLayout implements BeforeEnterObserver, HasDyn
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        String id = event.getRouteParameters().get("id").orElse("");
+        show(event.getRouteParameters().get("id").orElse(""));
+    }
+
+    void show(String id) {
         Optional<TemplateEntry> entry = library.find(id);
-        if (entry.isEmpty()) {
-            event.rerouteToError(NotFoundException.class, "There is no template " + id + ".");
+        if (entry.isPresent()) {
+            show(entry.get());
             return;
         }
-        show(entry.get());
+        removeAll();
+        title = "No such template · Gantry";
+        Paragraph missing = new Paragraph("There is no template " + id + "; it may have been deleted.");
+        missing.setId("template-missing");
+        add(backLink(), missing);
     }
 
     @Override
@@ -59,14 +65,12 @@ class TemplateView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         Template template = entry.template();
         title = template.name() + " · Gantry";
         removeAll();
-        RouterLink back = new RouterLink("← All templates", TemplatesView.class);
-        back.setId("template-back");
         H2 name = new H2(template.name());
         name.setId("template-name");
         Span source = new Span(entry.bundled() ? "Bundled with Gantry" : "Your template");
         source.getElement().getThemeList().add("badge" + (entry.bundled() ? "" : " success"));
         source.setId("template-source");
-        add(back, name, source);
+        add(backLink(), name, source);
         if (template.description() != null) {
             Paragraph description = new Paragraph(template.description());
             description.setId("template-description");
@@ -85,6 +89,13 @@ class TemplateView extends VerticalLayout implements BeforeEnterObserver, HasDyn
             services.add(new ServiceSummary(image));
         }
         add(services);
+    }
+
+    /** A plain link to the Templates route; the router handles it in the browser like a RouterLink. */
+    private static Anchor backLink() {
+        Anchor back = new Anchor("templates", "← All templates");
+        back.setId("template-back");
+        return back;
     }
 
     private void showDangers(ValidationReport report) {

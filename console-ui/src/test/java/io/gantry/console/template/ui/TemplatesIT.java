@@ -110,7 +110,8 @@ class TemplatesIT {
             browser.scrollTo("#template-services");
             browser.screenshot("template-details-uploaded");
 
-            browser.open(console.url("/templates"));
+            browser.click("#template-back");
+            browser.awaitPath("/templates");
             browser.upload("#template-upload", fixture("broken-link.yml"));
             browser.await("the rejection is reported", () -> !browser.text("#upload-result").isEmpty());
             assertThat(browser.text("#upload-result")).isEqualTo("broken-link.yml was not added:");
@@ -128,6 +129,9 @@ class TemplatesIT {
             assertThat(listed("#template-link-" + userDomId)).isFalse();
             assertThat(listed("[id^='template-delete-']")).as("bundled templates cannot be deleted").isFalse();
             browser.screenshot("templates-after-delete");
+
+            browser.open(console.url("/templates/" + userDomId.replaceFirst("-", ":")));
+            assertThat(browser.text("#template-missing")).startsWith("There is no template user:");
         }
     }
 
