@@ -10,6 +10,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -85,7 +86,8 @@ class TemplatesView extends VerticalLayout {
                 .setFlexGrow(1);
         grid.addColumn(e -> e.bundled() ? "Bundled" : "Yours").setHeader("Source").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> e.template().images().size()).setHeader("Services").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::actions).setHeader("Download").setWidth("11rem").setFlexGrow(0);
+        grid.addComponentColumn(this::downloads).setHeader("Download").setWidth("10rem").setFlexGrow(0);
+        grid.addComponentColumn(this::deleteButton).setWidth("4rem").setFlexGrow(0);
     }
 
     private Component detailsLink(TemplateEntry entry) {
@@ -94,22 +96,26 @@ class TemplatesView extends VerticalLayout {
         return link;
     }
 
-    private Component actions(TemplateEntry entry) {
+    private Component downloads(TemplateEntry entry) {
         String id = entry.id();
         Anchor pmx = download("download-pmx-" + domId(id), ".pmx", fileName(entry) + ".pmx",
                 () -> library.downloadPmx(id, secretsInDownloads));
         Anchor compose = download("download-compose-" + domId(id), "Compose", "docker-compose.yml",
                 () -> library.downloadCompose(id, secretsInDownloads));
-        HorizontalLayout actions = new HorizontalLayout(pmx, compose);
-        actions.setSpacing(true);
-        if (!entry.bundled()) {
-            Button delete = new Button(VaadinIcon.TRASH.create(), e -> confirmDelete(entry));
-            delete.setId("template-delete-" + domId(id));
-            delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
-            delete.setAriaLabel("Delete " + entry.template().name());
-            actions.add(delete);
+        return new HorizontalLayout(pmx, compose);
+    }
+
+    /** Only user templates can be deleted; bundled ones get an empty cell. */
+    private Component deleteButton(TemplateEntry entry) {
+        if (entry.bundled()) {
+            return new Span();
         }
-        return actions;
+        Button delete = new Button(VaadinIcon.TRASH.create(), e -> confirmDelete(entry));
+        delete.setId("template-delete-" + domId(entry.id()));
+        delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
+        delete.setAriaLabel("Delete " + entry.template().name());
+        delete.setTooltipText("Delete " + entry.template().name());
+        return delete;
     }
 
     private static Anchor download(String id, String text, String fileName, Supplier<String> content) {
