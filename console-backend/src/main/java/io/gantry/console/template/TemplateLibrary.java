@@ -191,7 +191,7 @@ public class TemplateLibrary {
     private TemplateEntry toEntry(TemplateRepository.StoredTemplate stored) {
         String where = "template " + USER + stored.id();
         Template template = stored.format() == Origin.Format.COMPOSE
-                ? ComposeReader.read(stored.content(), where, where).template()
+                ? ComposeReader.read(stored.content(), where, stored.name()).template()
                 : PmxReader.read(stored.content(), where);
         return new TemplateEntry(USER + stored.id(), template, false);
     }

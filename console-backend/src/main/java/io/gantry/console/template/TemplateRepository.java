@@ -13,8 +13,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TemplateRepository {
 
-    /** A stored user template: its document as written, in its own format. */
-    record StoredTemplate(long id, Origin.Format format, String content) {
+    /**
+     * A stored user template: its document as written, in its own format, and the name it was stored under (which a
+     * Compose file need not contain).
+     */
+    record StoredTemplate(long id, String name, Origin.Format format, String content) {
     }
 
     private final JdbcTemplate jdbc;
@@ -24,11 +27,11 @@ class TemplateRepository {
     }
 
     List<StoredTemplate> all() {
-        return jdbc.query("SELECT id, format, content FROM templates ORDER BY id", TemplateRepository::map);
+        return jdbc.query("SELECT id, name, format, content FROM templates ORDER BY id", TemplateRepository::map);
     }
 
     Optional<StoredTemplate> find(long id) {
-        return jdbc.query("SELECT id, format, content FROM templates WHERE id = ?", TemplateRepository::map, id)
+        return jdbc.query("SELECT id, name, format, content FROM templates WHERE id = ?", TemplateRepository::map, id)
                 .stream().findFirst();
     }
 
@@ -57,7 +60,7 @@ class TemplateRepository {
     }
 
     private static StoredTemplate map(ResultSet rs, int row) throws SQLException {
-        return new StoredTemplate(rs.getLong("id"),
+        return new StoredTemplate(rs.getLong("id"), rs.getString("name"),
                 Origin.Format.valueOf(rs.getString("format").toUpperCase(java.util.Locale.ROOT)),
                 rs.getString("content"));
     }

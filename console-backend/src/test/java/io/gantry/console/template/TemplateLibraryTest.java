@@ -55,6 +55,8 @@ class TemplateLibraryTest {
         TemplateLibrary.Upload upload = library.upload("shop.yml", file);
 
         assertThat(upload.entry().template().name()).isEqualTo("shop");
+        assertThat(library.get(upload.entry().id()).template().name()).as("read back from the database")
+                .isEqualTo("shop");
         assertThat(upload.warnings()).hasSize(1);
         String compose = library.downloadCompose(upload.entry().id(), true);
         assertThat(compose).contains("healthcheck:", "x-custom: kept");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -64,8 +65,11 @@ public final class Browser implements AutoCloseable {
         input.sendKeys(text);
     }
 
+    /** Clicks an element after scrolling it to the middle of its scroll container (the app layout's, not the page's). */
     public void click(String css) {
-        find(css).click();
+        WebElement element = find(css);
+        script("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
         awaitVaadin();
     }
 
@@ -74,6 +78,21 @@ public final class Browser implements AutoCloseable {
         script("window.__gantryOldPage = true;");
         find(css).click();
         new WebDriverWait(driver, WAIT).until(d -> Boolean.TRUE.equals(script("return !window.__gantryOldPage;")));
+        awaitVaadin();
+    }
+
+    /** Gives a file to a {@code vaadin-upload}; its file input sits in the upload's shadow root. */
+    public void upload(String uploadCss, Path file) {
+        WebElement input = (WebElement) script("const u = arguments[0];"
+                + "return (u.shadowRoot && u.shadowRoot.querySelector('input[type=file]')) || u.querySelector('input[type=file]');",
+                find(uploadCss));
+        input.sendKeys(file.toAbsolutePath().toString());
+        awaitVaadin();
+    }
+
+    /** Waits, polling within the usual bound, until the condition holds. */
+    public void await(String what, BooleanSupplier condition) {
+        new WebDriverWait(driver, WAIT).withMessage(() -> what).until(d -> condition.getAsBoolean());
         awaitVaadin();
     }
 
@@ -95,6 +114,11 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, WAIT).until(d -> Boolean.TRUE.equals(script(
                 "return !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients)"
                         + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive());")));
+    }
+
+    /** Scrolls the element into view, e.g. before a screenshot of it. */
+    public void scrollTo(String css) {
+        script("arguments[0].scrollIntoView({block: 'center'});", find(css));
     }
 
     public void screenshot(String name) throws IOException {
