@@ -24,11 +24,12 @@ import java.util.Set;
  * @param resources        cgroup limits
  * @param stopSignal       the signal {@code stop} sends first
  * @param netnsPath        a network namespace to join, or empty for a new one with only {@code lo}
+ * @param restartPolicy    when the engine starts the container again after it exits
  */
 public record ContainerSpec(List<ChainId> layers, List<String> command, List<String> env, String workingDir,
                             long uid, long gid, List<Long> groups, String hostname, Set<Capability> capabilities,
                             boolean privileged, boolean seccomp, boolean noNewPrivileges, Resources resources,
-                            int stopSignal, String netnsPath) {
+                            int stopSignal, String netnsPath, RestartPolicy restartPolicy) {
 
     public ContainerSpec {
         layers = List.copyOf(layers);
@@ -73,6 +74,7 @@ public record ContainerSpec(List<ChainId> layers, List<String> command, List<Str
         private Resources resources = Resources.defaults();
         private int stopSignal = 15;
         private String netnsPath = "";
+        private RestartPolicy restartPolicy = RestartPolicy.no();
 
         private Builder(List<ChainId> layers, List<String> command) {
             this.layers = layers;
@@ -94,11 +96,12 @@ public record ContainerSpec(List<ChainId> layers, List<String> command, List<Str
         public Builder resources(Resources r) { this.resources = r; return this; }
         public Builder stopSignal(int s) { this.stopSignal = s; return this; }
         public Builder netnsPath(String p) { this.netnsPath = p; return this; }
+        public Builder restartPolicy(RestartPolicy p) { this.restartPolicy = p; return this; }
 
         public ContainerSpec build() {
             String name = hostname;
             return new ContainerSpec(layers, command, env, workingDir, uid, gid, groups, name, capabilities,
-                    privileged, seccomp, noNewPrivileges, resources, stopSignal, netnsPath);
+                    privileged, seccomp, noNewPrivileges, resources, stopSignal, netnsPath, restartPolicy);
         }
     }
 }
