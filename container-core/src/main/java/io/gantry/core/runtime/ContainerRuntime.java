@@ -248,6 +248,36 @@ public final class ContainerRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts {@code exec} in the running container {@code id}, in its namespaces and cgroups and with its
+     * capabilities, seccomp filter and no_new_privs. The process ends on its own or with the container.
+     */
+    public ExecHandle exec(String id, ExecSpec exec) {
+        Container c = get(id);
+        ContainerRecord r;
+        Cgroup cgroup;
+        synchronized (c) {
+            if (c.record.state() != ContainerState.RUNNING || c.cgroup == null) {
+                throw new ConflictException("exec in container " + id + ": it is not running");
+            }
+            r = c.record;
+            cgroup = c.cgroup;
+        }
+        Path conf = containersDir.resolve(id).resolve("exec-" + HexFormat.of().formatHex(randomBytes(), 0, 8) + ".conf");
+        try {
+            Files.write(conf, ShimConfig.forExec(r.spec(), exec, cgroup, r.initPid(), r.initStartTime(), hostBoundingSet));
+            return shim.exec(conf);
+        } catch (IOException e) {
+            throw new FailedPreconditionException("exec in container " + id + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(conf);
+            } catch (IOException e) {
+                // removed with the container at the latest
+            }
+        }
+    }
+
     /** Removes the container and everything it left; a running one only with {@code force} (killing it). */
     public void delete(String id, boolean force) {
         Container c = get(id);
