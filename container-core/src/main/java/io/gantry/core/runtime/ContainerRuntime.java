@@ -43,6 +43,8 @@ public final class ContainerRuntime implements AutoCloseable {
     private static final Pattern PROC_FD = Pattern.compile("^/proc/(self|thread-self|[0-9]+)(/task/[0-9]+)?/fd(/.*)?$");
 
     private final Path containersDir;
+    /** Root-only directory of the monitors' attach sockets (a socket path must stay under 108 bytes). */
+    private final Path runDir;
     private final Snapshotter snapshotter;
     private final CgroupDriver cgroups;
     private final Shim shim;
@@ -84,10 +86,13 @@ public final class ContainerRuntime implements AutoCloseable {
      */
     public ContainerRuntime(EngineInstance instance, Snapshotter snapshotter, CgroupDriver cgroups) {
         this.containersDir = instance.dataRoot().resolve("containers");
+        this.runDir = instance.runDir();
         this.snapshotter = snapshotter;
         this.cgroups = cgroups;
         try {
             Files.createDirectories(containersDir);
+            Files.createDirectories(runDir);
+            Files.setPosixFilePermissions(runDir, PosixFilePermissions.fromString("rwx------"));
         } catch (IOException e) {
             throw new FailedPreconditionException("create " + containersDir + ": " + e.getMessage(), e);
         }
@@ -155,7 +160,7 @@ public final class ContainerRuntime implements AutoCloseable {
             Files.deleteIfExists(dir.resolve(ExitWatcher.EXIT_FILE));
             Path conf = dir.resolve("shim.conf");
             Files.write(conf, ShimConfig.of(r.spec(), r.rootfs().get(0), dir.resolve("rootfs"), cgroup,
-                    dir.resolve("container-json.log"), dir.resolve(ExitWatcher.EXIT_FILE), hostBoundingSet));
+                    dir.resolve("container-json.log"), dir.resolve(ExitWatcher.EXIT_FILE), attachSocket(id), hostBoundingSet));
             started = shim.run(conf);
         } catch (ShimStatus.ShimError e) {
             cgroups.destroy(cgroup);
@@ -276,6 +281,29 @@ public final class ContainerRuntime implements AutoCloseable {
                 // removed with the container at the latest
             }
         }
+    }
+
+    /**
+     * Attaches to the running container's stdio through its monitor: output from now on, input if the container
+     * was created with {@code openStdin} (or a tty). Closing the handle detaches; the container runs on.
+     */
+    public AttachHandle attach(String id) {
+        Container c = get(id);
+        if (!c.running()) {
+            throw new ConflictException("attach to container " + id + ": it is not running");
+        }
+        return AttachHandle.connect(id, attachSocket(id));
+    }
+
+    /** Sets the terminal size of a tty container. */
+    public void resize(String id, int rows, int cols) {
+        try (AttachHandle h = attach(id)) {
+            h.resize(rows, cols);
+        }
+    }
+
+    private Path attachSocket(String id) {
+        return runDir.resolve(id + ".sock");
     }
 
     /** Removes the container and everything it left; a running one only with {@code force} (killing it). */

@@ -25,11 +25,14 @@ import java.util.Set;
  * @param stopSignal       the signal {@code stop} sends first
  * @param netnsPath        a network namespace to join, or empty for a new one with only {@code lo}
  * @param restartPolicy    when the engine starts the container again after it exits
+ * @param tty              a pty for stdio (Docker's {@code -t}); stderr joins stdout
+ * @param openStdin        stdin stays open for attach clients (Docker's {@code -i}); else it is {@code /dev/null}
  */
 public record ContainerSpec(List<ChainId> layers, List<String> command, List<String> env, String workingDir,
                             long uid, long gid, List<Long> groups, String hostname, Set<Capability> capabilities,
                             boolean privileged, boolean seccomp, boolean noNewPrivileges, Resources resources,
-                            int stopSignal, String netnsPath, RestartPolicy restartPolicy) {
+                            int stopSignal, String netnsPath, RestartPolicy restartPolicy, boolean tty,
+                            boolean openStdin) {
 
     public ContainerSpec {
         layers = List.copyOf(layers);
@@ -75,6 +78,8 @@ public record ContainerSpec(List<ChainId> layers, List<String> command, List<Str
         private int stopSignal = 15;
         private String netnsPath = "";
         private RestartPolicy restartPolicy = RestartPolicy.no();
+        private boolean tty;
+        private boolean openStdin;
 
         private Builder(List<ChainId> layers, List<String> command) {
             this.layers = layers;
@@ -97,11 +102,13 @@ public record ContainerSpec(List<ChainId> layers, List<String> command, List<Str
         public Builder stopSignal(int s) { this.stopSignal = s; return this; }
         public Builder netnsPath(String p) { this.netnsPath = p; return this; }
         public Builder restartPolicy(RestartPolicy p) { this.restartPolicy = p; return this; }
+        public Builder tty(boolean t) { this.tty = t; return this; }
+        public Builder openStdin(boolean i) { this.openStdin = i; return this; }
 
         public ContainerSpec build() {
             String name = hostname;
             return new ContainerSpec(layers, command, env, workingDir, uid, gid, groups, name, capabilities,
-                    privileged, seccomp, noNewPrivileges, resources, stopSignal, netnsPath, restartPolicy);
+                    privileged, seccomp, noNewPrivileges, resources, stopSignal, netnsPath, restartPolicy, tty, openStdin);
         }
     }
 }

@@ -38,8 +38,15 @@ final class ShimConfig {
     }
 
     static byte[] of(ContainerSpec spec, Mount rootfs, Path rootfsTarget, Cgroup cgroup, Path log, Path exit,
-                     long hostBoundingSet) {
+                     Path attachSocket, long hostBoundingSet) {
         ShimConfig c = new ShimConfig();
+        c.put("attach", attachSocket.toString());
+        if (spec.tty()) {
+            c.put("tty", "1");
+        }
+        if (spec.openStdin()) {
+            c.put("stdin", "1");
+        }
         cgroup.procsFiles().forEach(p -> c.put("cgroup.procs", p.toString()));
         cgroup.oomCounter().ifPresent(p -> c.put("oom", p.toString()));
         if (!spec.netnsPath().isEmpty()) {

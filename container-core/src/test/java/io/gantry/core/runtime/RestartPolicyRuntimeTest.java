@@ -30,9 +30,10 @@ class RestartPolicyRuntimeTest {
             long g1 = Duration.between(t.get(0), t.get(1)).toMillis();
             long g2 = Duration.between(t.get(1), t.get(2)).toMillis();
             long g3 = Duration.between(t.get(2), t.get(3)).toMillis();
-            assertThat(g1).as("first delay").isGreaterThanOrEqualTo(100);
-            assertThat(g2).as("second delay, after %d ms", g1).isGreaterThan(g1);
-            assertThat(g3).as("third delay, after %d ms", g2).isGreaterThan(g2);
+            // each gap is the backoff (100, 200, 400 ms) plus a start, whose cost varies on a busy machine
+            assertThat(g1).as("first gap").isGreaterThanOrEqualTo(100);
+            assertThat(g2).as("second gap").isGreaterThanOrEqualTo(200);
+            assertThat(g3).as("third gap, after %d and %d ms", g1, g2).isGreaterThanOrEqualTo(400).isGreaterThan(g1);
         }
     }
 
