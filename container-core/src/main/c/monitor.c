@@ -28,8 +28,34 @@ struct stream {
 	char buf[LINE_MAX_BYTES];
 };
 
+/* The json-file log: rotated to <path>.1 ... <path>.<max_file - 1> once it would pass max_size bytes. */
+struct log_file {
+	int fd;
+	const char *path;
+	unsigned long long size, max_size, max_file;
+};
+
+static void rotate(struct log_file *l)
+{
+	char from[4200], to[4200];
+
+	close(l->fd);
+	for (unsigned long long n = l->max_file - 1; n >= 1; n--) {
+		if (n == 1)
+			snprintf(from, sizeof(from), "%s", l->path);
+		else
+			snprintf(from, sizeof(from), "%s.%llu", l->path, n - 1);
+		snprintf(to, sizeof(to), "%s.%llu", l->path, n);
+		rename(from, to);
+	}
+	if (l->max_file <= 1)
+		unlink(l->path);
+	l->fd = open(l->path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0600);
+	l->size = 0;
+}
+
 /* One Docker json-file record: {"log":"...","stream":"stdout","time":"..."}. */
-static void write_record(int log_fd, const char *stream, const char *text, size_t len)
+static void write_record(struct log_file *l, const char *stream, const char *text, size_t len)
 {
 	static char out[LINE_MAX_BYTES * 6 + 128];
 	char now[40];
@@ -53,23 +79,25 @@ static void write_record(int log_fd, const char *stream, const char *text, size_
 		}
 	}
 	o += (size_t)snprintf(out + o, sizeof(out) - o, "\",\"stream\":\"%s\",\"time\":\"%s\"}\n", stream, now);
-	if (write(log_fd, out, o) < 0) {
-		/* a full disk loses log lines, never the container */
-	}
+	if (l->max_size > 0 && l->size > 0 && l->size + o > l->max_size)
+		rotate(l);
+	if (l->fd >= 0 && write(l->fd, out, o) > 0)
+		l->size += o;
+	/* else a full disk loses log lines, never the container */
 }
 
 /* Emits every complete line; a line longer than the buffer goes out in pieces, as Docker's does. */
-static void flush_lines(int log_fd, struct stream *s, int eof)
+static void flush_lines(struct log_file *log, struct stream *s, int eof)
 {
 	size_t start = 0;
 
 	for (size_t i = 0; i < s->len; i++)
 		if (s->buf[i] == '\n') {
-			write_record(log_fd, s->name, s->buf + start, i + 1 - start);
+			write_record(log, s->name, s->buf + start, i + 1 - start);
 			start = i + 1;
 		}
 	if (start < s->len && (eof || (start == 0 && s->len == sizeof(s->buf)))) {
-		write_record(log_fd, s->name, s->buf + start, s->len - start);
+		write_record(log, s->name, s->buf + start, s->len - start);
 		start = s->len;
 	}
 	memmove(s->buf, s->buf + start, s->len - start);
@@ -138,16 +166,16 @@ static void client_input(struct session *s, int i)
 		close(s->stdin_fd), s->stdin_fd = -1;
 }
 
-static void pump_output(int log_fd, struct session *sess, struct stream *s, struct pollfd *p)
+static void pump_output(struct log_file *log, struct session *sess, struct stream *s, struct pollfd *p)
 {
 	ssize_t r = read(s->fd, s->buf + s->len, sizeof(s->buf) - s->len);
 
 	if (r > 0) {
 		broadcast(sess, s->name[3] == 'o' ? FRAME_STDOUT : FRAME_STDERR, s->buf + s->len, (size_t)r);
 		s->len += (size_t)r;
-		flush_lines(log_fd, s, 0);
+		flush_lines(log, s, 0);
 	} else if (r == 0 || errno != EINTR) {
-		flush_lines(log_fd, s, 1);
+		flush_lines(log, s, 1);
 		if (s->fd != sess->master)
 			close(s->fd);
 		p->fd = -1;
@@ -155,7 +183,7 @@ static void pump_output(int log_fd, struct session *sess, struct stream *s, stru
 }
 
 /* Logs and relays the container's output until it ends, serving attach clients meanwhile. */
-static void serve(int log_fd, struct session *sess, struct stream *out, struct stream *err)
+static void serve(struct log_file *log, struct session *sess, struct stream *out, struct stream *err)
 {
 	struct pollfd p[3 + MAX_CLIENTS];
 	struct stream *streams[2] = { out, err };
@@ -173,7 +201,7 @@ static void serve(int log_fd, struct session *sess, struct stream *out, struct s
 		}
 		for (int i = 0; i < 2; i++)
 			if (p[i].fd >= 0 && p[i].revents)
-				pump_output(log_fd, sess, streams[i], &p[i]);
+				pump_output(log, sess, streams[i], &p[i]);
 		if (p[2].fd >= 0 && p[2].revents)
 			accept_client(sess);
 		for (int i = 0; i < MAX_CLIENTS; i++)
@@ -332,13 +360,22 @@ int monitor_main(const struct shim_config *c, int report_fd)
 	static struct stream out = { "stdout", -1, 0, { 0 } }, err = { "stderr", -1, 0, { 0 } };
 	const char *log_path = config_get(c, "log"), *tty = config_get(c, "tty"), *sock = config_get(c, "attach");
 	struct session s = { tty != NULL && strcmp(tty, "1") == 0, -1, -1, -1, { -1, -1, -1, -1, -1, -1, -1, -1 } };
-	int o[2] = { -1, -1 }, e[2] = { -1, -1 }, std[3] = { -1, -1, -1 }, log_fd, status = 0, null_fd;
+	const char *max_size = config_get(c, "log.max-size"), *max_file = config_get(c, "log.max-file");
+	struct log_file log = { -1, log_path, 0, 0, 1 };
+	int o[2] = { -1, -1 }, e[2] = { -1, -1 }, std[3] = { -1, -1, -1 }, status = 0, null_fd;
+	struct stat st;
 	pid_t pid;
 
 	setsid();
 	signal(SIGPIPE, SIG_IGN);
-	log_fd = log_path ? open(log_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600) : -1;
-	if (log_fd < 0 || open_stdio(c, &s, std, o, e) < 0) {
+	if ((max_size && parse_u64(max_size, &log.max_size) < 0) || (max_file && parse_u64(max_file, &log.max_file) < 0))
+		log.max_size = 0;
+	if (log.max_file < 1)
+		log.max_file = 1;
+	log.fd = log_path ? open(log_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600) : -1;
+	if (log.fd >= 0 && fstat(log.fd, &st) == 0)
+		log.size = (unsigned long long)st.st_size;
+	if (log.fd < 0 || open_stdio(c, &s, std, o, e) < 0) {
 		dprintf(report_fd, "error\t%d\topen log %s or stdio: %s\n", errno, log_path ? log_path : "(none)", strerror(errno));
 		return 1;
 	}
@@ -360,7 +397,7 @@ int monitor_main(const struct shim_config *c, int report_fd)
 	close(null_fd);
 	out.fd = o[0];
 	err.fd = e[0];
-	serve(log_fd, &s, &out, &err);
+	serve(&log, &s, &out, &err);
 	if (s.listen_fd >= 0)
 		close(s.listen_fd), unlink(sock);
 	if (s.master >= 0)
@@ -369,7 +406,7 @@ int monitor_main(const struct shim_config *c, int report_fd)
 		close(s.stdin_fd);
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
-	close(log_fd);
+	close(log.fd);
 	write_exit_file(c, status);
 	return 0;
 }

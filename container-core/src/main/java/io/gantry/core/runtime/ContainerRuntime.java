@@ -28,6 +28,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -55,7 +56,7 @@ public final class ContainerRuntime implements AutoCloseable {
 
     /** In-memory handle: the record plus what only a live engine holds. */
     private static final class Container {
-        ContainerRecord record;
+        volatile ContainerRecord record;
         @Nullable Cgroup cgroup;
         /** Completes when the current run ends; null while the container is not running. */
         @Nullable CompletableFuture<ExitStatus> exit;
@@ -338,8 +339,27 @@ public final class ContainerRuntime implements AutoCloseable {
 
     /** The container's log so far, stdout and stderr interleaved in order. */
     public List<LogEntry> logs(String id) {
-        get(id);
-        return ContainerLogs.read(containersDir.resolve(id).resolve("container-json.log"));
+        return logs(id, LogQuery.all());
+    }
+
+    /** The entries {@code query} selects, rotated files included; {@code follow} is ignored here. */
+    public List<LogEntry> logs(String id, LogQuery query) {
+        Container c = get(id);
+        return ContainerLogs.read(containersDir.resolve(id).resolve("container-json.log"), c.record.spec().logMaxFiles(), query);
+    }
+
+    /**
+     * Sends the entries {@code query} selects to {@code sink}; with {@code follow}, then every new entry until
+     * the container's current run ends (at once if it is not running). Blocks the calling thread meanwhile.
+     */
+    public void logs(String id, LogQuery query, Consumer<LogEntry> sink) {
+        Container c = get(id);
+        Path log = containersDir.resolve(id).resolve("container-json.log");
+        if (!query.follow()) {
+            ContainerLogs.read(log, c.record.spec().logMaxFiles(), query).forEach(sink);
+            return;
+        }
+        ContainerLogs.follow(log, c.record.spec().logMaxFiles(), query, sink, c::running);
     }
 
     /**

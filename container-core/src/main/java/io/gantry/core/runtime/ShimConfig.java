@@ -68,6 +68,8 @@ final class ShimConfig {
         c.process(spec, spec.workingDir(), spec.uid(), spec.gid(), spec.groups(), spec.env(), spec.command(),
                 hostBoundingSet);
         c.put("log", log.toString());
+        c.put("log.max-size", Long.toString(spec.logMaxSize()));
+        c.put("log.max-file", Integer.toString(spec.logMaxFiles()));
         c.put("exit", exit.toString());
         return c.out.toByteArray();
     }
