@@ -371,6 +371,11 @@ public final class ContainerRuntime implements AutoCloseable {
         restarts.shutdownNow();
         watcher.close();
         cgroups.close();
+        try {
+            Files.deleteIfExists(runDir); // only when no monitor's socket is left in it
+        } catch (IOException e) {
+            // running containers keep their sockets there
+        }
     }
 
     private void adopt(Reconciler.Found found) {
