@@ -405,12 +405,10 @@ static void reset_signals(void)
 	sigprocmask(SIG_SETMASK, &all, NULL);
 }
 
-int container_init(const struct shim_config *c, struct shim_error *e)
+int process_init(const struct shim_config *c, struct shim_error *e)
 {
 	static const init_step steps[] = {
-		set_cgroups, set_netns, set_loopback, set_rootfs, set_pivot_root, set_mounts, set_devices,
-		set_symlinks, set_masks, set_readonly, set_hostname, set_cwd, set_rlimits, set_no_new_privs,
-		set_seccomp, set_user_and_caps,
+		set_cwd, set_rlimits, set_no_new_privs, set_seccomp, set_user_and_caps,
 	};
 
 	reset_signals();
@@ -418,4 +416,17 @@ int container_init(const struct shim_config *c, struct shim_error *e)
 		if (steps[i](c, e) < 0)
 			return -1;
 	return exec_entrypoint(c, e);
+}
+
+int container_init(const struct shim_config *c, struct shim_error *e)
+{
+	static const init_step steps[] = {
+		set_cgroups, set_netns, set_loopback, set_rootfs, set_pivot_root, set_mounts, set_devices,
+		set_symlinks, set_masks, set_readonly, set_hostname,
+	};
+
+	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
+		if (steps[i](c, e) < 0)
+			return -1;
+	return process_init(c, e);
 }

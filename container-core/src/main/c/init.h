@@ -9,4 +9,11 @@
  */
 int container_init(const struct shim_config *c, struct shim_error *e);
 
+/*
+ * The steps every container process takes, init or exec'd, once it is in the container's namespaces and
+ * cgroups: working directory, rlimits, no_new_privs, seccomp, user, groups and capabilities, then execve.
+ * Returns only on failure, with e filled.
+ */
+int process_init(const struct shim_config *c, struct shim_error *e);
+
 #endif

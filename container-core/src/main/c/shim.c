@@ -2,6 +2,7 @@
  * gantry-shim: the only native part of Gantry's engine.
  *
  *   gantry-shim run <config>                  monitor + init of one container
+ *   gantry-shim exec <config>                 one more process in a running container, relayed
  *   gantry-shim kill <pid> <starttime> <sig>  signal a container process, race-free against pid reuse
  *
  * Everything that can be decided in Java was; this program only does what must happen in a fresh,
@@ -10,6 +11,7 @@
 #define _GNU_SOURCE
 #include "config.h"
 #include "error.h"
+#include "exec.h"
 #include "monitor.h"
 #include "util.h"
 
@@ -24,33 +26,8 @@
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: gantry-shim run <config> | kill <pid> <starttime> <signal>\n");
+	fprintf(stderr, "usage: gantry-shim run <config> | exec <config> | kill <pid> <starttime> <signal>\n");
 	return 2;
-}
-
-/* Field 22 of /proc/<pid>/stat, read through the pidfd's pid so that a reused pid is told apart. */
-static int start_time_matches(long pid, const char *expected)
-{
-	char path[64], buf[1024], *p;
-	ssize_t n;
-	int fd, field = 2;
-
-	snprintf(path, sizeof(path), "/proc/%ld/stat", pid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return 0;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return 0;
-	buf[n] = '\0';
-	p = strrchr(buf, ')');
-	if (p == NULL)
-		return 0;
-	while (*p && field < 22)
-		if (*p++ == ' ')
-			field++;
-	return strncmp(p, expected, strlen(expected)) == 0 && p[strlen(expected)] == ' ';
 }
 
 static int kill_main(const char *pid_s, const char *start, const char *sig_s)
@@ -86,6 +63,8 @@ int main(int argc, char **argv, char **envp)
 {
 	if (argc == 3 && strcmp(argv[1], "run") == 0)
 		return run_main(argv, envp);
+	if (argc == 3 && strcmp(argv[1], "exec") == 0)
+		return exec_run(argv, envp);
 	if (argc == 5 && strcmp(argv[1], "kill") == 0)
 		return kill_main(argv[2], argv[3], argv[4]);
 	return usage();

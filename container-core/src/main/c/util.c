@@ -8,7 +8,9 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/sendfile.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -109,4 +111,96 @@ int parse_u64(const char *s, unsigned long long *out)
 	errno = 0;
 	*out = strtoull(s, &end, 0);
 	return (errno != 0 || end == s || *end != '\0') ? -1 : 0;
+}
+
+/* Field 22 of /proc/<pid>/stat, read through the pidfd's pid so that a reused pid is told apart. */
+int start_time_matches(long pid, const char *expected)
+{
+	char path[64], buf[1024], *p;
+	ssize_t n;
+	int fd, field = 2;
+
+	snprintf(path, sizeof(path), "/proc/%ld/stat", pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	buf[n] = '\0';
+	p = strrchr(buf, ')');
+	if (p == NULL)
+		return 0;
+	while (*p && field < 22)
+		if (*p++ == ' ')
+			field++;
+	return strncmp(p, expected, strlen(expected)) == 0 && p[strlen(expected)] == ' ';
+}
+
+
+int write_all(int fd, const char *buf, size_t len)
+{
+	while (len > 0) {
+		ssize_t w = write(fd, buf, len);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		buf += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+static int read_full(int fd, char *buf, size_t len)
+{
+	size_t got = 0;
+
+	while (got < len) {
+		ssize_t r = read(fd, buf + got, len - got);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return got == 0 && r == 0 ? 0 : -1;
+		got += (size_t)r;
+	}
+	return 1;
+}
+
+long read_frame(int fd, int *type, char *payload, size_t max)
+{
+	unsigned char h[8];
+	size_t len;
+	int r = read_full(fd, (char *)h, sizeof(h));
+
+	if (r <= 0)
+		return r;
+	len = (size_t)h[4] << 24 | (size_t)h[5] << 16 | (size_t)h[6] << 8 | h[7];
+	if (len > max || (len > 0 && read_full(fd, payload, len) <= 0))
+		return -1;
+	*type = h[0];
+	return (long)len;
+}
+
+int write_frame(int fd, int type, const char *payload, size_t len)
+{
+	unsigned char h[8] = { (unsigned char)type, 0, 0, 0, (unsigned char)(len >> 24), (unsigned char)(len >> 16),
+		(unsigned char)(len >> 8), (unsigned char)len };
+
+	return write_all(fd, (const char *)h, sizeof(h)) < 0 ? -1 : write_all(fd, payload, len);
+}
+
+void apply_resize(int master, const char *payload, long len)
+{
+	const unsigned char *p = (const unsigned char *)payload;
+	struct winsize ws = { 0 };
+
+	if (master < 0 || len != 4)
+		return;
+	ws.ws_row = (unsigned short)(p[0] << 8 | p[1]);
+	ws.ws_col = (unsigned short)(p[2] << 8 | p[3]);
+	ioctl(master, TIOCSWINSZ, &ws);
 }

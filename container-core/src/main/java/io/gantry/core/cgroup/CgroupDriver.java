@@ -1,5 +1,8 @@
 package io.gantry.core.cgroup;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * Creates, limits, measures and removes containers' cgroups. Implementations write cgroup files only; moving
  * a process in is the shim's job (it writes {@link Cgroup#procsFiles()} from inside the new process).
@@ -12,6 +15,15 @@ public interface CgroupDriver extends AutoCloseable {
      * leaving nothing behind.
      */
     Cgroup create(String name, Resources resources);
+
+    /**
+     * The cgroup {@code name} as a previous engine left it (to reattach to a running container, or remove a
+     * leftover), without changing it; empty if no directory of it exists.
+     */
+    Optional<Cgroup> find(String name);
+
+    /** The pids of every process in the cgroup (empty when it is gone). */
+    List<Long> pids(Cgroup cgroup);
 
     /** Changes the limits of a live cgroup (docker update). */
     void apply(Cgroup cgroup, Resources resources);

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * cgroup v1: one directory per controller hierarchy, {@code <mount>/<engine's own cgroup>/<instance>/<name>}.
@@ -74,6 +76,35 @@ public final class CgroupV1Driver implements CgroupDriver {
             dirs.forEach(CgroupV1Driver::rmdirQuietly);
             throw e instanceof EngineException ee ? ee : new FailedPreconditionException("create cgroup " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public Optional<Cgroup> find(String name) {
+        List<Path> dirs = new ArrayList<>();
+        for (Path parent : parents.values()) {
+            Path dir = parent.resolve(name);
+            if (Files.isDirectory(dir) && dirs.stream().noneMatch(d -> sameDir(d, dir))) {
+                dirs.add(dir);
+            }
+        }
+        return dirs.isEmpty() ? Optional.empty()
+                : Optional.of(new Cgroup(name, dirs, Optional.of(dir("memory", name).resolve("memory.oom_control"))));
+    }
+
+    @Override
+    public List<Long> pids(Cgroup cgroup) {
+        Set<Long> pids = new TreeSet<>();
+        for (Path procs : cgroup.procsFiles()) {
+            try {
+                Files.readAllLines(procs).stream().filter(l -> !l.isBlank()).map(l -> Long.parseLong(l.strip()))
+                        .forEach(pids::add);
+            } catch (NoSuchFileException e) {
+                // this hierarchy's directory is gone already
+            } catch (IOException e) {
+                throw new FailedPreconditionException("list processes of cgroup " + cgroup.name() + ": " + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(pids);
     }
 
     @Override

@@ -23,8 +23,12 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -40,34 +44,70 @@ public final class ContainerRuntime implements AutoCloseable {
     private static final Pattern PROC_FD = Pattern.compile("^/proc/(self|thread-self|[0-9]+)(/task/[0-9]+)?/fd(/.*)?$");
 
     private final Path containersDir;
+    /** Root-only directory of the monitors' attach sockets (a socket path must stay under 108 bytes). */
+    private final Path runDir;
     private final Snapshotter snapshotter;
     private final CgroupDriver cgroups;
     private final Shim shim;
     private final long hostBoundingSet;
     private final Map<String, Container> containers = new ConcurrentHashMap<>();
+    private final ExitWatcher watcher;
+    private final ScheduledExecutorService restarts;
 
     /** In-memory handle: the record plus what only a live engine holds. */
     private static final class Container {
-        ContainerRecord record;
+        volatile ContainerRecord record;
         @Nullable Cgroup cgroup;
+        /** Completes when the current run ends; null while the container is not running. */
         @Nullable CompletableFuture<ExitStatus> exit;
+        @Nullable ScheduledFuture<?> pendingRestart;
+        /** Restarts in a row that followed a short run: the exponent of the next backoff delay. */
+        int quickRestarts;
 
         Container(ContainerRecord record) {
             this.record = record;
         }
+
+        boolean running() {
+            return record.state() == ContainerState.RUNNING || record.state() == ContainerState.PAUSED;
+        }
+
+        void cancelRestart() {
+            if (pendingRestart != null) {
+                pendingRestart.cancel(false);
+                pendingRestart = null;
+            }
+        }
     }
 
+    /**
+     * Opens the runtime on {@code instance}'s data root. Containers a previous engine left there are taken over:
+     * running ones are watched again, those that ended meanwhile get their exit code (and their restart policy),
+     * and leftovers of half-created ones are removed.
+     */
     public ContainerRuntime(EngineInstance instance, Snapshotter snapshotter, CgroupDriver cgroups) {
         this.containersDir = instance.dataRoot().resolve("containers");
+        this.runDir = instance.runDir();
         this.snapshotter = snapshotter;
         this.cgroups = cgroups;
         try {
             Files.createDirectories(containersDir);
+            Files.createDirectories(runDir);
+            Files.setPosixFilePermissions(runDir, PosixFilePermissions.fromString("rwx------"));
         } catch (IOException e) {
             throw new FailedPreconditionException("create " + containersDir + ": " + e.getMessage(), e);
         }
         this.shim = Shim.extract(instance.dataRoot().resolve("bin"));
         this.hostBoundingSet = HostFacts.boundingSet();
+        this.restarts = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "gantry-restarts");
+            t.setDaemon(true);
+            return t;
+        });
+        this.watcher = new ExitWatcher(this::onExit);
+        for (Reconciler.Found found : new Reconciler(containersDir, snapshotter, cgroups, shim).run()) {
+            adopt(found);
+        }
     }
 
     /** A runtime with this host's cgroup driver. */
@@ -88,57 +128,68 @@ public final class ContainerRuntime implements AutoCloseable {
             snapshotter.remove(id);
             throw new FailedPreconditionException("create container dir " + dir + ": " + e.getMessage(), e);
         }
-        ContainerRecord record = new ContainerRecord(id, ContainerState.CREATED, spec, rootfs, 0, 0, 0, null, "");
+        ContainerRecord record = ContainerRecord.created(id, spec, rootfs);
         StateStore.write(dir.resolve("state.json"), record);
         containers.put(id, new Container(record));
         return id;
     }
 
-    /** Starts a created or exited container; returns once its command runs (or throws why it could not). */
+    /**
+     * Starts a created or exited container; returns once its command runs (or throws why it could not). A start
+     * by the user clears a previous stop and the restart count.
+     */
     public void start(String id) {
         Container c = get(id);
         synchronized (c) {
-            ContainerRecord r = c.record;
-            if (!r.state().canMoveTo(ContainerState.RUNNING) || r.state() == ContainerState.PAUSED) {
-                throw new ConflictException("start container " + id + ": it is " + r.state().name().toLowerCase());
+            if (c.running()) {
+                throw new ConflictException("start container " + id + ": it is " + c.record.state().name().toLowerCase());
             }
-            Path dir = containersDir.resolve(id);
-            Cgroup cgroup = cgroups.create(id, r.spec().resources());
-            Shim.Started started;
-            try {
-                Files.deleteIfExists(dir.resolve("exit"));
-                Path conf = dir.resolve("shim.conf");
-                Files.write(conf, ShimConfig.of(r.spec(), r.rootfs().get(0), dir.resolve("rootfs"), cgroup,
-                        dir.resolve("container-json.log"), dir.resolve("exit"), hostBoundingSet));
-                started = shim.run(conf);
-            } catch (ShimStatus.ShimError e) {
-                cgroups.destroy(cgroup);
-                int code = e.errno() == 13 ? 126 : 127; // EACCES: not executable; else: not found or set-up failed
-                update(c, r.exited(new ExitStatus(code, false, HostFacts.now()), e.getMessage()));
-                throw new FailedPreconditionException("start container " + id + ": " + e.getMessage(), e);
-            } catch (IOException | RuntimeException e) {
-                cgroups.destroy(cgroup);
-                throw e instanceof RuntimeException re ? re
-                        : new FailedPreconditionException("start container " + id + ": " + e.getMessage(), e);
-            }
-            c.cgroup = cgroup;
-            update(c, r.running(started.monitor().pid(), started.initPid(), HostFacts.startTime(started.initPid())));
-            c.exit = started.monitor().onExit().thenApply(p -> reap(c));
+            c.cancelRestart();
+            c.quickRestarts = 0;
+            c.record = c.record.withRestartCount(0).withManuallyStopped(false);
+            startLocked(c);
         }
     }
 
-    /** Waits up to {@code timeout} for the container to exit; empty if it still runs. */
+    private void startLocked(Container c) {
+        ContainerRecord r = c.record;
+        String id = r.id();
+        Path dir = containersDir.resolve(id);
+        Cgroup cgroup = cgroups.create(id, r.spec().resources());
+        Shim.Started started;
+        try {
+            Files.deleteIfExists(dir.resolve(ExitWatcher.EXIT_FILE));
+            Path conf = dir.resolve("shim.conf");
+            Files.write(conf, ShimConfig.of(r.spec(), r.rootfs().get(0), dir.resolve("rootfs"), cgroup,
+                    dir.resolve("container-json.log"), dir.resolve(ExitWatcher.EXIT_FILE), attachSocket(id), hostBoundingSet));
+            started = shim.run(conf);
+        } catch (ShimStatus.ShimError e) {
+            cgroups.destroy(cgroup);
+            int code = e.errno() == 13 ? 126 : 127; // EACCES: not executable; else: not found or set-up failed
+            update(c, r.exited(new ExitStatus(code, false, HostFacts.now()), e.getMessage()));
+            throw new FailedPreconditionException("start container " + id + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            cgroups.destroy(cgroup);
+            throw e instanceof RuntimeException re ? re
+                    : new FailedPreconditionException("start container " + id + ": " + e.getMessage(), e);
+        }
+        long monitor = started.monitor().pid();
+        c.cgroup = cgroup;
+        c.exit = new CompletableFuture<>();
+        update(c, r.running(monitor, HostFacts.startTime(monitor), started.initPid(),
+                HostFacts.startTime(started.initPid())));
+        watcher.watch(id, dir, monitor, c.record.monitorStartTime());
+    }
+
+    /** Waits up to {@code timeout} for the current run to end; the last exit if it is not running; else empty. */
     public Optional<ExitStatus> wait(String id, Duration timeout) {
         Container c = get(id);
         CompletableFuture<ExitStatus> exit;
         synchronized (c) {
-            if (c.record.state() != ContainerState.RUNNING && c.record.state() != ContainerState.PAUSED) {
+            if (!c.running() || c.exit == null) {
                 return Optional.ofNullable(c.record.exit());
             }
             exit = c.exit;
-        }
-        if (exit == null) {
-            throw new FailedPreconditionException("wait for container " + id + ": not started by this engine");
         }
         try {
             return Optional.of(exit.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
@@ -158,7 +209,7 @@ public final class ContainerRuntime implements AutoCloseable {
         long pid;
         long startTime;
         synchronized (c) {
-            if (c.record.state() != ContainerState.RUNNING && c.record.state() != ContainerState.PAUSED) {
+            if (!c.running()) {
                 throw new ConflictException("kill container " + id + ": it is not running");
             }
             pid = c.record.initPid();
@@ -167,31 +218,107 @@ public final class ContainerRuntime implements AutoCloseable {
         return startTime != 0 && shim.kill(pid, startTime, signal);
     }
 
-    /** Sends the stop signal, and SIGKILL if the container has not exited after {@code timeout}. */
+    /**
+     * Sends the stop signal, and SIGKILL if the container has not exited after {@code timeout}. The container
+     * counts as stopped by the user: no restart policy starts it again (until an engine restart, for
+     * {@code always}). Stopping an exited container returns its last exit and cancels a pending restart.
+     */
     public ExitStatus stop(String id, Duration timeout) {
         Container c = get(id);
-        if (c.record.state() == ContainerState.RUNNING) {
-            kill(id, c.record.spec().stopSignal());
+        synchronized (c) {
+            c.cancelRestart();
+            update(c, c.record.withManuallyStopped(true));
+            if (!c.running()) {
+                if (c.record.exit() == null) {
+                    throw new ConflictException("stop container " + id + ": it was never started");
+                }
+                return c.record.exit();
+            }
+        }
+        if (signalIfRunning(id, c.record.spec().stopSignal())) {
             Optional<ExitStatus> exit = wait(id, timeout);
             if (exit.isPresent()) {
                 return exit.get();
             }
-            kill(id, 9);
+            signalIfRunning(id, 9);
         }
         return wait(id, Duration.ofSeconds(30))
                 .orElseThrow(() -> new FailedPreconditionException("stop container " + id + ": still running after SIGKILL"));
     }
 
+    private boolean signalIfRunning(String id, int signal) {
+        try {
+            return kill(id, signal);
+        } catch (ConflictException e) {
+            return false; // exited meanwhile
+        }
+    }
+
+    /**
+     * Starts {@code exec} in the running container {@code id}, in its namespaces and cgroups and with its
+     * capabilities, seccomp filter and no_new_privs. The process ends on its own or with the container.
+     */
+    public ExecHandle exec(String id, ExecSpec exec) {
+        Container c = get(id);
+        ContainerRecord r;
+        Cgroup cgroup;
+        synchronized (c) {
+            if (c.record.state() != ContainerState.RUNNING || c.cgroup == null) {
+                throw new ConflictException("exec in container " + id + ": it is not running");
+            }
+            r = c.record;
+            cgroup = c.cgroup;
+        }
+        Path conf = containersDir.resolve(id).resolve("exec-" + HexFormat.of().formatHex(randomBytes(), 0, 8) + ".conf");
+        try {
+            Files.write(conf, ShimConfig.forExec(r.spec(), exec, cgroup, r.initPid(), r.initStartTime(), hostBoundingSet));
+            return shim.exec(conf);
+        } catch (IOException e) {
+            throw new FailedPreconditionException("exec in container " + id + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(conf);
+            } catch (IOException e) {
+                // removed with the container at the latest
+            }
+        }
+    }
+
+    /**
+     * Attaches to the running container's stdio through its monitor: output from now on, input if the container
+     * was created with {@code openStdin} (or a tty). Closing the handle detaches; the container runs on.
+     */
+    public AttachHandle attach(String id) {
+        Container c = get(id);
+        if (!c.running()) {
+            throw new ConflictException("attach to container " + id + ": it is not running");
+        }
+        return AttachHandle.connect(id, attachSocket(id));
+    }
+
+    /** Sets the terminal size of a tty container. */
+    public void resize(String id, int rows, int cols) {
+        try (AttachHandle h = attach(id)) {
+            h.resize(rows, cols);
+        }
+    }
+
+    private Path attachSocket(String id) {
+        return runDir.resolve(id + ".sock");
+    }
+
     /** Removes the container and everything it left; a running one only with {@code force} (killing it). */
     public void delete(String id, boolean force) {
         Container c = get(id);
-        if (c.record.state() == ContainerState.RUNNING || c.record.state() == ContainerState.PAUSED) {
+        if (c.running()) {
             if (!force) {
                 throw new ConflictException("remove container " + id + ": it is running (stop it or force)");
             }
             stop(id, Duration.ZERO);
         }
         synchronized (c) {
+            c.cancelRestart();
+            watcher.unwatch(id);
             snapshotter.remove(id);
             if (c.cgroup != null) {
                 cgroups.destroy(c.cgroup);
@@ -212,27 +339,137 @@ public final class ContainerRuntime implements AutoCloseable {
 
     /** The container's log so far, stdout and stderr interleaved in order. */
     public List<LogEntry> logs(String id) {
-        get(id);
-        return ContainerLogs.read(containersDir.resolve(id).resolve("container-json.log"));
+        return logs(id, LogQuery.all());
     }
 
-    /** Removes the instance's cgroup parent if no container is left. Containers keep running. */
+    /** The entries {@code query} selects, rotated files included; {@code follow} is ignored here. */
+    public List<LogEntry> logs(String id, LogQuery query) {
+        Container c = get(id);
+        return ContainerLogs.read(containersDir.resolve(id).resolve("container-json.log"), c.record.spec().logMaxFiles(), query);
+    }
+
+    /**
+     * Sends the entries {@code query} selects to {@code sink}; with {@code follow}, then every new entry until
+     * the container's current run ends (at once if it is not running). Blocks the calling thread meanwhile.
+     */
+    public void logs(String id, LogQuery query, Consumer<LogEntry> sink) {
+        Container c = get(id);
+        Path log = containersDir.resolve(id).resolve("container-json.log");
+        if (!query.follow()) {
+            ContainerLogs.read(log, c.record.spec().logMaxFiles(), query).forEach(sink);
+            return;
+        }
+        ContainerLogs.follow(log, c.record.spec().logMaxFiles(), query, sink, c::running);
+    }
+
+    /**
+     * Stops watching and restarting, and removes the instance's cgroup parent if no container is left.
+     * Containers keep running; a new runtime on the same data root takes them over.
+     */
     @Override
     public void close() {
+        restarts.shutdownNow();
+        watcher.close();
         cgroups.close();
+        try {
+            Files.deleteIfExists(runDir); // only when no monitor's socket is left in it
+        } catch (IOException e) {
+            // running containers keep their sockets there
+        }
     }
 
-    private ExitStatus reap(Container c) {
+    private void adopt(Reconciler.Found found) {
+        ContainerRecord r = found.record();
+        Container c = new Container(r);
+        containers.put(r.id(), c);
         synchronized (c) {
-            Path exitFile = containersDir.resolve(c.record.id()).resolve("exit");
-            ExitStatus status = ExitFile.read(exitFile)
-                    .orElseGet(() -> new ExitStatus(255, false, HostFacts.now()));
+            if (found.live()) {
+                c.cgroup = found.cgroup().orElse(null);
+                c.exit = new CompletableFuture<>();
+                watcher.watch(r.id(), containersDir.resolve(r.id()), r.monitorPid(), r.monitorStartTime());
+            } else if (r.exit() != null && !r.startedAt().isEmpty() && r.spec().restartPolicy()
+                    .restartsOnEngineStart(r.exit().exitCode(), r.restartCount(), r.manuallyStopped())) {
+                if (r.manuallyStopped()) {
+                    update(c, r.withManuallyStopped(false)); // always: an engine restart starts it again
+                }
+                scheduleRestart(c, Duration.ZERO);
+            }
+        }
+    }
+
+    /** The watcher saw the container's run end: record the exit, free the cgroup, apply the restart policy. */
+    private void onExit(String id) {
+        Container c = containers.get(id);
+        if (c == null) {
+            return;
+        }
+        synchronized (c) {
+            if (!c.running()) {
+                return;
+            }
+            Path exitFile = containersDir.resolve(id).resolve(ExitWatcher.EXIT_FILE);
+            Optional<ExitStatus> recorded = ExitFile.read(exitFile);
+            if (recorded.isEmpty() && HostFacts.alive(c.record.initPid(), c.record.initStartTime())) {
+                shim.kill(c.record.initPid(), c.record.initStartTime(), 9); // its monitor is gone
+            }
+            ExitStatus status = recorded.orElseGet(() -> new ExitStatus(255, false, HostFacts.now()));
             if (c.cgroup != null) {
                 cgroups.destroy(c.cgroup);
                 c.cgroup = null;
             }
-            update(c, c.record.exited(status, ""));
-            return status;
+            update(c, c.record.exited(status, recorded.isPresent() ? "" : "gantry-shim monitor ended without recording an exit"));
+            CompletableFuture<ExitStatus> exit = c.exit;
+            c.exit = null;
+            applyRestartPolicy(c);
+            if (exit != null) {
+                exit.complete(status);
+            }
+        }
+    }
+
+    private void applyRestartPolicy(Container c) {
+        ContainerRecord r = c.record;
+        ExitStatus exit = r.exit();
+        if (exit == null || !r.spec().restartPolicy().restartsAfterExit(exit.exitCode(), r.restartCount(), r.manuallyStopped())) {
+            return;
+        }
+        if (ranAtLeast(r, RestartPolicy.RESET_AFTER)) {
+            c.quickRestarts = 0;
+        }
+        scheduleRestart(c, RestartPolicy.delay(c.quickRestarts++));
+    }
+
+    private void scheduleRestart(Container c, Duration delay) {
+        String id = c.record.id();
+        c.pendingRestart = restarts.schedule(() -> restart(id), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void restart(String id) {
+        Container c = containers.get(id);
+        if (c == null) {
+            return;
+        }
+        synchronized (c) {
+            c.pendingRestart = null;
+            if (c.running() || c.record.manuallyStopped()) {
+                return;
+            }
+            c.record = c.record.withRestartCount(c.record.restartCount() + 1);
+            try {
+                startLocked(c);
+            } catch (RuntimeException e) {
+                // the failed start is recorded as an exit (126/127), which the policy judges like any other
+                applyRestartPolicy(c);
+            }
+        }
+    }
+
+    private static boolean ranAtLeast(ContainerRecord r, Duration d) {
+        try {
+            return r.exit() != null && !r.startedAt().isEmpty() && Duration.between(
+                    java.time.Instant.parse(r.startedAt()), java.time.Instant.parse(r.exit().finishedAt())).compareTo(d) >= 0;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
         }
     }
 
@@ -265,7 +502,7 @@ public final class ContainerRuntime implements AutoCloseable {
         return b;
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         try (var walk = Files.walk(dir)) {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

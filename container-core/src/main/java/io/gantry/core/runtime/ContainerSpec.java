@@ -24,11 +24,17 @@ import java.util.Set;
  * @param resources        cgroup limits
  * @param stopSignal       the signal {@code stop} sends first
  * @param netnsPath        a network namespace to join, or empty for a new one with only {@code lo}
+ * @param restartPolicy    when the engine starts the container again after it exits
+ * @param tty              a pty for stdio (Docker's {@code -t}); stderr joins stdout
+ * @param openStdin        stdin stays open for attach clients (Docker's {@code -i}); else it is {@code /dev/null}
+ * @param logMaxSize       the json-file log rotates before passing this many bytes; 0 for never
+ * @param logMaxFiles      how many log files rotation keeps, the current one included (at least 1)
  */
 public record ContainerSpec(List<ChainId> layers, List<String> command, List<String> env, String workingDir,
                             long uid, long gid, List<Long> groups, String hostname, Set<Capability> capabilities,
                             boolean privileged, boolean seccomp, boolean noNewPrivileges, Resources resources,
-                            int stopSignal, String netnsPath) {
+                            int stopSignal, String netnsPath, RestartPolicy restartPolicy, boolean tty,
+                            boolean openStdin, long logMaxSize, int logMaxFiles) {
 
     public ContainerSpec {
         layers = List.copyOf(layers);
@@ -41,6 +47,9 @@ public record ContainerSpec(List<ChainId> layers, List<String> command, List<Str
         }
         if (command.isEmpty() || command.get(0).isEmpty()) {
             throw new IllegalArgumentException("a container needs a command");
+        }
+        if (logMaxSize < 0 || logMaxFiles < 1) {
+            throw new IllegalArgumentException("log max-size must not be negative and max-file at least 1");
         }
         if (uid < 0 || gid < 0 || stopSignal < 1 || stopSignal > 64) {
             throw new IllegalArgumentException("uid, gid and stop signal out of range");
@@ -73,6 +82,11 @@ public record ContainerSpec(List<ChainId> layers, List<String> command, List<Str
         private Resources resources = Resources.defaults();
         private int stopSignal = 15;
         private String netnsPath = "";
+        private RestartPolicy restartPolicy = RestartPolicy.no();
+        private boolean tty;
+        private boolean openStdin;
+        private long logMaxSize;
+        private int logMaxFiles = 1;
 
         private Builder(List<ChainId> layers, List<String> command) {
             this.layers = layers;
@@ -94,11 +108,15 @@ public record ContainerSpec(List<ChainId> layers, List<String> command, List<Str
         public Builder resources(Resources r) { this.resources = r; return this; }
         public Builder stopSignal(int s) { this.stopSignal = s; return this; }
         public Builder netnsPath(String p) { this.netnsPath = p; return this; }
+        public Builder restartPolicy(RestartPolicy p) { this.restartPolicy = p; return this; }
+        public Builder tty(boolean t) { this.tty = t; return this; }
+        public Builder openStdin(boolean i) { this.openStdin = i; return this; }
+        public Builder logRotation(long maxSize, int maxFiles) { this.logMaxSize = maxSize; this.logMaxFiles = maxFiles; return this; }
 
         public ContainerSpec build() {
             String name = hostname;
             return new ContainerSpec(layers, command, env, workingDir, uid, gid, groups, name, capabilities,
-                    privileged, seccomp, noNewPrivileges, resources, stopSignal, netnsPath);
+                    privileged, seccomp, noNewPrivileges, resources, stopSignal, netnsPath, restartPolicy, tty, openStdin, logMaxSize, logMaxFiles);
         }
     }
 }

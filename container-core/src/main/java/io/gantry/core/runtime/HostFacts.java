@@ -34,6 +34,20 @@ final class HostFacts {
         }
     }
 
+    /** Whether {@code pid} is still the process that started at {@code startTime}, and not a zombie. */
+    static boolean alive(long pid, long startTime) {
+        if (pid <= 0) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return !f[0].equals("Z") && !f[0].equals("X") && Long.parseLong(f[19]) == startTime;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     static String now() {
         return Instant.now().toString();
     }

@@ -69,6 +69,23 @@ final class Shim {
         return new Started(p, ShimStatus.parseStarted(line));
     }
 
+    /** Starts {@code gantry-shim exec} on {@code config}; returns once the process runs (or throws why not). */
+    ExecHandle exec(Path config) {
+        Process p;
+        try {
+            p = new ProcessBuilder(binary.toString(), "exec", config.toString()).start();
+        } catch (IOException e) {
+            throw new FailedPreconditionException("start gantry-shim exec " + binary + ": " + e.getMessage(), e);
+        }
+        String line = ShimStatus.readLineKeepOpen(p.getInputStream());
+        try {
+            return new ExecHandle(p, ShimStatus.parseStarted(line));
+        } catch (RuntimeException e) {
+            p.destroyForcibly();
+            throw e;
+        }
+    }
+
     /**
      * Sends {@code signal} to {@code pid} if it is still the process that started at {@code startTime} (clock
      * ticks since boot, {@code /proc/<pid>/stat} field 22). Returns false if that process is gone.

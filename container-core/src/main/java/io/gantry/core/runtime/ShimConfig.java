@@ -38,8 +38,15 @@ final class ShimConfig {
     }
 
     static byte[] of(ContainerSpec spec, Mount rootfs, Path rootfsTarget, Cgroup cgroup, Path log, Path exit,
-                     long hostBoundingSet) {
+                     Path attachSocket, long hostBoundingSet) {
         ShimConfig c = new ShimConfig();
+        c.put("attach", attachSocket.toString());
+        if (spec.tty()) {
+            c.put("tty", "1");
+        }
+        if (spec.openStdin()) {
+            c.put("stdin", "1");
+        }
         cgroup.procsFiles().forEach(p -> c.put("cgroup.procs", p.toString()));
         cgroup.oomCounter().ifPresent(p -> c.put("oom", p.toString()));
         if (!spec.netnsPath().isEmpty()) {
@@ -58,25 +65,52 @@ final class ShimConfig {
         if (!spec.hostname().isEmpty()) {
             c.put("hostname", spec.hostname());
         }
-        c.put("cwd", spec.workingDir());
+        c.process(spec, spec.workingDir(), spec.uid(), spec.gid(), spec.groups(), spec.env(), spec.command(),
+                hostBoundingSet);
+        c.put("log", log.toString());
+        c.put("log.max-size", Long.toString(spec.logMaxSize()));
+        c.put("log.max-file", Integer.toString(spec.logMaxFiles()));
+        c.put("exit", exit.toString());
+        return c.out.toByteArray();
+    }
+
+    /** An extra process in the running container whose init is {@code initPid}, as the container's own. */
+    static byte[] forExec(ContainerSpec spec, ExecSpec exec, Cgroup cgroup, long initPid, long initStartTime,
+                          long hostBoundingSet) {
+        ShimConfig c = new ShimConfig();
+        cgroup.procsFiles().forEach(p -> c.put("cgroup.procs", p.toString()));
+        c.put("exec.pid", Long.toString(initPid));
+        c.put("exec.starttime", Long.toString(initStartTime));
+        if (exec.tty()) {
+            c.put("tty", "1");
+        }
+        List<String> env = new ArrayList<>(spec.env());
+        env.addAll(exec.env());
+        c.process(spec, exec.workingDir().isEmpty() ? spec.workingDir() : exec.workingDir(),
+                exec.uid() < 0 ? spec.uid() : exec.uid(), exec.uid() < 0 ? spec.gid() : exec.gid(),
+                exec.uid() < 0 ? spec.groups() : List.of(), env, exec.command(), hostBoundingSet);
+        return c.out.toByteArray();
+    }
+
+    /** What every container process gets: cwd, no_new_privs, seccomp, capabilities, user, env and argv. */
+    private void process(ContainerSpec spec, String cwd, long uid, long gid, List<Long> groups, List<String> env,
+                         List<String> argv, long hostBoundingSet) {
+        put("cwd", cwd);
         if (spec.noNewPrivileges()) {
-            c.put("nnp", "1");
+            put("nnp", "1");
         }
         Set<Capability> caps = spec.privileged() ? EnumSet.allOf(Capability.class) : spec.capabilities();
         long capMask = Capability.mask(caps) & hostBoundingSet;
         if (spec.seccomp() && !spec.privileged()) {
-            c.put("seccomp", SeccompFilter.compile(caps));
+            put("seccomp", SeccompFilter.compile(caps));
         }
-        c.put("cap.bounding", "0x" + Long.toHexString(capMask));
-        c.put("cap.effective", "0x" + Long.toHexString(capMask));
-        c.put("uid", Long.toString(spec.uid()));
-        c.put("gid", Long.toString(spec.gid()));
-        c.put("groups", spec.groups().stream().map(String::valueOf).collect(Collectors.joining(",")));
-        spec.env().forEach(e -> c.put("env", e));
-        spec.command().forEach(a -> c.put("arg", a));
-        c.put("log", log.toString());
-        c.put("exit", exit.toString());
-        return c.out.toByteArray();
+        put("cap.bounding", "0x" + Long.toHexString(capMask));
+        put("cap.effective", "0x" + Long.toHexString(capMask));
+        put("uid", Long.toString(uid));
+        put("gid", Long.toString(gid));
+        put("groups", groups.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        env.forEach(e -> put("env", e));
+        argv.forEach(a -> put("arg", a));
     }
 
     private void defaultMounts(boolean privileged) {

@@ -25,6 +25,19 @@ final class ShimStatus {
         return line.toString(StandardCharsets.UTF_8);
     }
 
+    /** One line, without the newline, leaving the stream open for what follows it. */
+    static String readLineKeepOpen(InputStream in) {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        try {
+            for (int b; (b = in.read()) >= 0 && b != '\n'; ) {
+                line.write(b);
+            }
+        } catch (IOException e) {
+            throw new FailedPreconditionException("read gantry-shim status: " + e.getMessage(), e);
+        }
+        return line.toString(StandardCharsets.UTF_8);
+    }
+
     /** The init's host pid from a {@code started} line; an {@code error} line raises the shim's message. */
     static long parseStarted(String line) {
         String[] f = line.split("\t", 3);

@@ -56,6 +56,11 @@ public final class CopySnapshotter implements Snapshotter {
     }
 
     @Override
+    public List<String> list() {
+        return store.activeKeys();
+    }
+
+    @Override
     public Path newStagingDir() {
         return store.newStagingDir();
     }

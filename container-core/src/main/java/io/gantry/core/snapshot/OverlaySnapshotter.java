@@ -52,6 +52,11 @@ public final class OverlaySnapshotter implements Snapshotter {
     }
 
     @Override
+    public List<String> list() {
+        return store.activeKeys();
+    }
+
+    @Override
     public Path newStagingDir() {
         return store.newStagingDir();
     }

@@ -73,6 +73,14 @@ final class SnapshotStore {
         return root.resolve("active").resolve(key);
     }
 
+    List<String> activeKeys() {
+        try (var keys = Files.list(root.resolve("active"))) {
+            return keys.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new FailedPreconditionException("list snapshots in " + root + ": " + e.getMessage(), e);
+        }
+    }
+
     Path newStagingDir() {
         try {
             return Files.createDirectory(root.resolve("staging").resolve(UUID.randomUUID().toString()));

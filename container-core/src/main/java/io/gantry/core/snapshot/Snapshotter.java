@@ -28,6 +28,9 @@ public interface Snapshotter {
     /** Removes the writable snapshot {@code key} (no longer mounted anywhere); a missing key is a no-op. */
     void remove(String key);
 
+    /** The keys of every writable snapshot, so that a restarted engine can remove those no container owns. */
+    List<String> list();
+
     /** A directory on the snapshotter's filesystem where a layer can be unpacked before {@link #commitLayer}. */
     Path newStagingDir();
 }

@@ -75,9 +75,8 @@ class ResourceLimitsTest {
             long u1 = Long.parseLong(Files.readString(usage).strip());
             long t1 = System.nanoTime();
             assertThat((double) (u1 - u0) / (t1 - t0)).isLessThanOrEqualTo(0.575);
-            String stat = Files.readString(cpu.resolve("cpu.stat"));
-            assertThat(stat.lines().filter(l -> l.startsWith("nr_throttled ")).findFirst().orElseThrow())
-                    .isNotEqualTo("nr_throttled 0");
+            // On a loaded host the loop may get less than its quota for a while: throttling shows up later.
+            EngineRestartTest.awaitTrue(() -> !throttled(cpu).equals("nr_throttled 0"), Duration.ofSeconds(10));
         } finally {
             engine.runtime.stop(id, Duration.ZERO);
         }
@@ -98,5 +97,14 @@ class ResourceLimitsTest {
             ContainerLifecycleTest.sleepMs(50);
         }
         throw new AssertionError("no log line with \"" + text + "\": " + engine.runtime.logs(id));
+    }
+
+    private static String throttled(Path cpu) {
+        try {
+            return Files.readString(cpu.resolve("cpu.stat")).lines().filter(l -> l.startsWith("nr_throttled "))
+                    .findFirst().orElseThrow();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

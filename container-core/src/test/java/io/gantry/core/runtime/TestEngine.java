@@ -38,17 +38,37 @@ final class TestEngine implements AutoCloseable {
     }
 
     static TestEngine start(boolean copySnapshotter) {
+        Path root = newRoot(copySnapshotter);
+        return new TestEngine(root, snapshotter(root, copySnapshotter));
+    }
+
+    /** A fresh temporary data root holding the busybox layer, with no engine on it yet. */
+    static Path newRoot(boolean copySnapshotter) {
         try {
             Path root = Files.createTempDirectory(Path.of("/var/tmp"), "gantry-test-");
-            Path snapshots = root.resolve("snapshots");
-            Snapshotter s = copySnapshotter ? new CopySnapshotter(snapshots) : new OverlaySnapshotter(snapshots);
+            Snapshotter s = snapshotter(root, copySnapshotter);
             Path staging = s.newStagingDir();
             BusyboxLayer.fill(staging);
             s.commitLayer(BUSYBOX, staging);
-            return new TestEngine(root, s);
+            return root;
         } catch (IOException e) {
             throw new IllegalStateException("set up test engine", e);
         }
+    }
+
+    /** A new engine on a data root another engine (perhaps in another JVM, perhaps killed) used before. */
+    static TestEngine open(Path root) {
+        return new TestEngine(root, snapshotter(root, false));
+    }
+
+    private static Snapshotter snapshotter(Path root, boolean copy) {
+        Path snapshots = root.resolve("snapshots");
+        return copy ? new CopySnapshotter(snapshots) : new OverlaySnapshotter(snapshots);
+    }
+
+    /** Closes the runtime as an engine shutdown does: its containers keep running, its data root stays. */
+    void detach() {
+        runtime.close();
     }
 
     ContainerSpec.Builder spec(String... command) {
