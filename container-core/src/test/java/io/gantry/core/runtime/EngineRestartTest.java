@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gantry.core.cgroup.CgroupDriver;
 import io.gantry.core.cgroup.CgroupDrivers;
 import io.gantry.core.cgroup.Resources;
-import io.gantry.core.engine.EngineInstance;
+import io.gantry.core.instance.EngineInstance;
 import io.gantry.core.testing.Privileged;
 import java.io.BufferedReader;
 import java.io.IOException;
