@@ -117,8 +117,23 @@ public final class ContainerRuntime implements AutoCloseable {
 
     /** Prepares a container (snapshot, state on disk) without starting it; returns its ID. */
     public String create(ContainerSpec spec) {
+        return create(newId(), spec);
+    }
+
+    /** A fresh container ID: 64 random hex digits. */
+    public static String newId() {
+        return HexFormat.of().formatHex(randomBytes());
+    }
+
+    /**
+     * Prepares a container under an ID the caller chose with {@link #newId} (so that it can, like Docker, name the
+     * container's hostname after it before it exists).
+     */
+    public String create(String id, ContainerSpec spec) {
         validate(spec);
-        String id = HexFormat.of().formatHex(randomBytes());
+        if (!id.matches("[0-9a-f]{64}") || containers.containsKey(id)) {
+            throw new InvalidArgumentException("create container: invalid or used ID " + id);
+        }
         Path dir = containersDir.resolve(id);
         List<Mount> rootfs = snapshotter.prepare(id, spec.layers());
         try {

@@ -12,7 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /** JSON state files written crash-safely: temporary file, fsync, rename over the old one. */
-final class StateStore {
+public final class StateStore {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -20,7 +20,7 @@ final class StateStore {
     private StateStore() {
     }
 
-    static void write(Path file, Object value) {
+    public static void write(Path file, Object value) {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             byte[] bytes = JSON.writeValueAsBytes(value);
@@ -35,7 +35,7 @@ final class StateStore {
         }
     }
 
-    static <T> T read(Path file, Class<T> type) {
+    public static <T> T read(Path file, Class<T> type) {
         try {
             return JSON.readValue(file.toFile(), type);
         } catch (IOException e) {

@@ -11,14 +11,14 @@ import java.nio.file.attribute.PosixFilePermissions;
  * A test rootfs made from Debian's {@code busybox-static} (apt package {@code busybox-static}): the binary, a
  * relative link per applet, a minimal {@code /etc}, and the build's static {@code probe} helper.
  */
-final class BusyboxLayer {
+public final class BusyboxLayer {
 
     static final Path BUSYBOX = Path.of("/bin/busybox");
 
     private BusyboxLayer() {
     }
 
-    static void fill(Path root) throws IOException {
+    public static void fill(Path root) throws IOException {
         Path bin = Files.createDirectories(root.resolve("bin"));
         Files.copy(BUSYBOX, bin.resolve("busybox"), StandardCopyOption.COPY_ATTRIBUTES);
         Process list = new ProcessBuilder(BUSYBOX.toString(), "--list").start();

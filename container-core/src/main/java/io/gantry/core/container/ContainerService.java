@@ -1,0 +1,285 @@
+package io.gantry.core.container;
+
+import io.gantry.core.errors.ConflictException;
+import io.gantry.core.errors.InvalidArgumentException;
+import io.gantry.core.errors.NotFoundException;
+import io.gantry.core.events.EventLog;
+import io.gantry.core.runtime.Capability;
+import io.gantry.core.runtime.ContainerRecord;
+import io.gantry.core.runtime.ContainerRuntime;
+import io.gantry.core.runtime.ContainerSpec;
+import io.gantry.core.runtime.ContainerState;
+import io.gantry.core.runtime.ExitStatus;
+import io.gantry.core.runtime.StateStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Containers as Docker users know them, on top of the runtime: names, images merged with requests, users from the
+ * image, events. Containers are found by name, full ID or unique ID prefix, as the docker CLI allows.
+ */
+public final class ContainerService {
+
+    private static final Logger log = LoggerFactory.getLogger(ContainerService.class);
+    private static final String METADATA = "container.json";
+
+    private final ContainerRuntime runtime;
+    private final ImageSource images;
+    private final EventLog events;
+    private final Path containersDir;
+    /** Every container's metadata by ID; guarded by itself, so names stay unique under concurrent creates. */
+    private final Map<String, ContainerMetadata> byId = new HashMap<>();
+
+    public ContainerService(ContainerRuntime runtime, ImageSource images, EventLog events, Path containersDir) {
+        this.runtime = runtime;
+        this.images = images;
+        this.events = events;
+        this.containersDir = containersDir;
+        load();
+    }
+
+    /** Reads what earlier engines recorded; a runtime container without metadata was half-created and is removed. */
+    private void load() {
+        for (String id : runtime.list()) {
+            Path file = containersDir.resolve(id).resolve(METADATA);
+            if (Files.exists(file)) {
+                ContainerMetadata metadata = StateStore.read(file, ContainerMetadata.class);
+                byId.put(id, metadata);
+            } else {
+                log.warn("removing container {}: created without metadata (engine stopped mid-create)", id);
+                runtime.delete(id, true);
+            }
+        }
+    }
+
+    public String create(ContainerRequest request) {
+        ImageSource.LocalImage image = images.find(request.image())
+                .orElseThrow(() -> new NotFoundException("No such image: " + request.image()));
+        ProcessDefaults.Process process = ProcessDefaults.merge(image.config(), request.process());
+        ImageUsers.User user = ImageUsers.resolve(process.user(), image.layerDirsTopFirst());
+        String id = ContainerRuntime.newId();
+        String hostname = request.hostname() == null || request.hostname().isEmpty() ? id.substring(0, 12) : request.hostname();
+        List<String> env = new ArrayList<>(process.env());
+        env.add("HOSTNAME=" + hostname);
+        ContainerSpec spec = spec(request, image, process, user, hostname, env);
+        synchronized (byId) {
+            String name = request.name() == null ? uniqueGeneratedName() : ContainerNames.check(request.name());
+            checkNameFree(name);
+            runtime.create(id, spec);
+            ContainerMetadata metadata = new ContainerMetadata(id, name, request.image(), image.id(),
+                    Instant.now().toString(), request, process);
+            StateStore.write(containersDir.resolve(id).resolve(METADATA), metadata);
+            byId.put(id, metadata);
+        }
+        publish("create", id);
+        return id;
+    }
+
+    private static ContainerSpec spec(ContainerRequest request, ImageSource.LocalImage image,
+            ProcessDefaults.Process process, ImageUsers.User user, String hostname, List<String> env) {
+        ContainerSpec.Builder spec = ContainerSpec.builder(image.layers())
+                .command(process.argv()).env(env).workingDir(process.workingDir())
+                .user(user.uid(), user.gid()).groups(user.groups()).hostname(hostname)
+                .privileged(request.privileged()).resources(request.resources())
+                .stopSignal(Signals.parse(process.stopSignal())).restartPolicy(request.restartPolicy())
+                .tty(request.process().tty()).openStdin(request.openStdin());
+        for (String cap : request.capDrop()) {
+            if (cap.equalsIgnoreCase("ALL")) {
+                spec.capDropAll();
+            } else {
+                spec.capDrop(capability(cap));
+            }
+        }
+        for (String cap : request.capAdd()) {
+            if (cap.equalsIgnoreCase("ALL")) {
+                spec.capAdd(Capability.values());
+            } else {
+                spec.capAdd(capability(cap));
+            }
+        }
+        for (String option : request.securityOpt()) {
+            switch (option.replace(':', '=')) {
+                case "no-new-privileges", "no-new-privileges=true" -> spec.noNewPrivileges(true);
+                case "no-new-privileges=false" -> spec.noNewPrivileges(false);
+                case "seccomp=unconfined" -> spec.seccomp(false);
+                default -> throw new InvalidArgumentException("unsupported security option: " + option);
+            }
+        }
+        if (request.privileged()) {
+            spec.seccomp(false);
+        }
+        return spec.build();
+    }
+
+    private static Capability capability(String name) {
+        try {
+            return Capability.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidArgumentException("unknown capability: \"" + name + "\"");
+        }
+    }
+
+    private String uniqueGeneratedName() {
+        for (int i = 0; i < 100; i++) {
+            String name = ContainerNames.generate();
+            if (byId.values().stream().noneMatch(m -> m.name().equals(name))) {
+                return name;
+            }
+        }
+        throw new ConflictException("could not generate a free container name");
+    }
+
+    private void checkNameFree(String name) {
+        byId.values().stream().filter(m -> m.name().equals(name)).findFirst().ifPresent(m -> {
+            throw new ConflictException("Conflict. The container name \"/" + name + "\" is already in use by container \""
+                    + m.id() + "\". You have to remove (or rename) that container to be able to reuse that name.");
+        });
+    }
+
+    /** The ID of the container a user named by name, full ID or unique ID prefix. */
+    public String resolve(String reference) {
+        String ref = reference.startsWith("/") ? reference.substring(1) : reference;
+        synchronized (byId) {
+            if (byId.containsKey(ref)) {
+                return ref;
+            }
+            for (ContainerMetadata m : byId.values()) {
+                if (m.name().equals(ref)) {
+                    return m.id();
+                }
+            }
+            List<String> prefixed = ref.matches("[0-9a-f]{1,63}")
+                    ? byId.keySet().stream().filter(id -> id.startsWith(ref)).toList() : List.of();
+            if (prefixed.size() == 1) {
+                return prefixed.get(0);
+            }
+            if (prefixed.size() > 1) {
+                throw new InvalidArgumentException("multiple IDs found with provided prefix: " + ref);
+            }
+        }
+        throw new NotFoundException("No such container: " + reference);
+    }
+
+    public ContainerView inspect(String reference) {
+        String id = resolve(reference);
+        ContainerMetadata metadata;
+        synchronized (byId) {
+            metadata = byId.get(id);
+        }
+        return new ContainerView(metadata, runtime.inspect(id));
+    }
+
+    /** Every container, newest first (as {@code docker ps} lists them). */
+    public List<ContainerView> list() {
+        List<ContainerMetadata> all;
+        synchronized (byId) {
+            all = new ArrayList<>(byId.values());
+        }
+        List<ContainerView> views = new ArrayList<>();
+        for (ContainerMetadata m : all) {
+            try {
+                views.add(new ContainerView(m, runtime.inspect(m.id())));
+            } catch (NotFoundException removedMeanwhile) {
+                // listed, then removed by another request
+            }
+        }
+        views.sort(Comparator.comparing((ContainerView v) -> v.metadata().created()).reversed());
+        return views;
+    }
+
+    /** Starts a created or exited container; {@code false} if it was running already (Docker's 304). */
+    public boolean start(String reference) {
+        String id = resolve(reference);
+        if (runtime.inspect(id).state() == ContainerState.RUNNING) {
+            return false;
+        }
+        runtime.start(id);
+        publish("start", id);
+        return true;
+    }
+
+    /** Stops a running container; {@code false} if it was not running (Docker's 304). */
+    public boolean stop(String reference, Optional<Duration> timeout) {
+        String id = resolve(reference);
+        if (runtime.inspect(id).state() != ContainerState.RUNNING) {
+            return false;
+        }
+        ExitStatus exit = runtime.stop(id, timeout.orElse(Duration.ofSeconds(10)));
+        publish("die", id, Map.of("exitCode", Integer.toString(exit.exitCode())));
+        publish("stop", id);
+        return true;
+    }
+
+    public void kill(String reference, String signal) {
+        String id = resolve(reference);
+        int number = Signals.parse(signal);
+        if (runtime.inspect(id).state() != ContainerState.RUNNING) {
+            throw new ConflictException("Cannot kill container: " + reference + ": Container " + id + " is not running");
+        }
+        runtime.kill(id, number);
+        publish("kill", id, Map.of("signal", Integer.toString(number)));
+    }
+
+    public void restart(String reference, Optional<Duration> timeout) {
+        String id = resolve(reference);
+        stop(id, timeout);
+        runtime.start(id);
+        publish("start", id);
+        publish("restart", id);
+    }
+
+    /** Waits until the container is not running (its exit) for up to {@code timeout}. */
+    public Optional<ExitStatus> wait(String reference, Duration timeout) {
+        return runtime.wait(resolve(reference), timeout);
+    }
+
+    /** Removes a container; a running one only with {@code force}, which kills it first. */
+    public void remove(String reference, boolean force) {
+        String id = resolve(reference);
+        ContainerRecord record = runtime.inspect(id);
+        if (record.state() == ContainerState.RUNNING && !force) {
+            throw new ConflictException("cannot remove container \"/" + inspect(id).name() + "\": container is running: "
+                    + "stop the container before removing or force remove");
+        }
+        Map<String, String> attributes = attributes(id);
+        runtime.delete(id, force);
+        synchronized (byId) {
+            byId.remove(id);
+        }
+        events.publish("container", "destroy", id, attributes);
+    }
+
+    private void publish(String action, String id) {
+        publish(action, id, Map.of());
+    }
+
+    private void publish(String action, String id, Map<String, String> extra) {
+        Map<String, String> attributes = new HashMap<>(attributes(id));
+        attributes.putAll(extra);
+        events.publish("container", action, id, attributes);
+    }
+
+    private Map<String, String> attributes(String id) {
+        ContainerMetadata m;
+        synchronized (byId) {
+            m = byId.get(id);
+        }
+        if (m == null) {
+            return Map.of();
+        }
+        Map<String, String> attributes = new HashMap<>(m.request().labels());
+        attributes.put("name", m.name());
+        attributes.put("image", m.image());
+        return attributes;
+    }
+}
