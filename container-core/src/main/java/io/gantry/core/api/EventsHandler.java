@@ -6,7 +6,6 @@ import io.gantry.core.events.EngineEvent;
 import io.gantry.core.events.EventLog;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -40,8 +39,8 @@ final class EventsHandler {
 
     private void events(HttpRequest request, HttpResponse response) throws IOException {
         Filters filters = Filters.parse(request, json, FILTERS);
-        Instant since = time(request, "since").orElse(null);
-        Optional<Instant> until = time(request, "until");
+        Instant since = request.time("since").orElse(null);
+        Optional<Instant> until = request.time("until");
         BlockingQueue<EngineEvent> live = new LinkedBlockingQueue<>(MAX_BACKLOG);
         try (EventLog.Subscription subscription = log.subscribe(since, live::offer)) {
             OutputStream out = response.stream(200, "application/json");
@@ -93,21 +92,5 @@ final class EventsHandler {
         return new EventMessage(container ? event.action() : null, container ? event.actorId() : null,
                 container ? event.attributes().get("image") : null, event.type(), event.action(),
                 new EventMessage.Actor(event.actorId(), event.attributes()), "local", event.time().getEpochSecond(), nanos);
-    }
-
-    /** Unix seconds with an optional fraction, as the CLI sends them (it turns "10m" into a timestamp itself). */
-    private static Optional<Instant> time(HttpRequest request, String name) {
-        Optional<String> raw = request.query(name).filter(s -> !s.isBlank());
-        if (raw.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            BigDecimal seconds = new BigDecimal(raw.get());
-            long whole = seconds.longValue();
-            long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
-            return Optional.of(Instant.ofEpochSecond(whole, nanos));
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new ApiException(400, "invalid value for " + name + ": " + raw.get());
-        }
     }
 }

@@ -1,6 +1,8 @@
 package io.gantry.core.api;
 
 import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +23,25 @@ record HttpRequest(String method, String path, ApiVersion version, Map<String, L
     /** Docker's boolean query parameters: {@code 1}, {@code true} (any case) are true; absent is the default. */
     boolean flag(String name, boolean absent) {
         return query(name).map(v -> v.equals("1") || v.equalsIgnoreCase("true")).orElse(absent);
+    }
+
+    /**
+     * A time parameter as Docker clients send it: Unix seconds with an optional fraction (the CLI turns "10m" into
+     * one itself); empty and {@code 0} mean "not given".
+     */
+    Optional<Instant> time(String name) {
+        Optional<String> raw = query(name).filter(s -> !s.isBlank() && !s.equals("0"));
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            BigDecimal seconds = new BigDecimal(raw.get());
+            long whole = seconds.longValue();
+            return Optional.of(Instant.ofEpochSecond(whole,
+                    seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue()));
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new ApiException(400, "invalid value for " + name + ": " + raw.get());
+        }
     }
 
     Optional<String> header(String name) {

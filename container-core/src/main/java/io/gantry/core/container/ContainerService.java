@@ -4,12 +4,15 @@ import io.gantry.core.errors.ConflictException;
 import io.gantry.core.errors.InvalidArgumentException;
 import io.gantry.core.errors.NotFoundException;
 import io.gantry.core.events.EventLog;
+import io.gantry.core.runtime.AttachHandle;
 import io.gantry.core.runtime.Capability;
 import io.gantry.core.runtime.ContainerRecord;
 import io.gantry.core.runtime.ContainerRuntime;
 import io.gantry.core.runtime.ContainerSpec;
 import io.gantry.core.runtime.ContainerState;
 import io.gantry.core.runtime.ExitStatus;
+import io.gantry.core.runtime.LogEntry;
+import io.gantry.core.runtime.LogQuery;
 import io.gantry.core.runtime.StateStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +70,7 @@ public final class ContainerService {
         ImageSource.LocalImage image = images.find(request.image())
                 .orElseThrow(() -> new NotFoundException("No such image: " + request.image()));
         ProcessDefaults.Process process = ProcessDefaults.merge(image.config(), request.process());
-        ImageUsers.User user = ImageUsers.resolve(process.user(), image.layerDirsTopFirst());
+        ImageAccounts.User user = ImageAccounts.resolve(process.user(), image.layerDirsTopFirst());
         String id = ContainerRuntime.newId();
         String hostname = request.hostname() == null || request.hostname().isEmpty() ? id.substring(0, 12) : request.hostname();
         List<String> env = new ArrayList<>(process.env());
@@ -86,7 +90,7 @@ public final class ContainerService {
     }
 
     private static ContainerSpec spec(ContainerRequest request, ImageSource.LocalImage image,
-            ProcessDefaults.Process process, ImageUsers.User user, String hostname, List<String> env) {
+            ProcessDefaults.Process process, ImageAccounts.User user, String hostname, List<String> env) {
         ContainerSpec.Builder spec = ContainerSpec.builder(image.layers())
                 .command(process.argv()).env(env).workingDir(process.workingDir())
                 .user(user.uid(), user.gid()).groups(user.groups()).hostname(hostname)
@@ -257,6 +261,47 @@ public final class ContainerService {
             byId.remove(id);
         }
         events.publish("container", "destroy", id, attributes);
+    }
+
+    /** The container's log as recorded; with {@code follow}, {@code sink} gets entries until the run ends. */
+    public void logs(String reference, LogQuery query, Consumer<LogEntry> sink) {
+        String id = resolve(reference);
+        if (query.follow()) {
+            runtime.logs(id, query, sink);
+        } else {
+            runtime.logs(id, query).forEach(sink);
+        }
+    }
+
+    /** Connects to a running (or created) container's stdio; closing the handle detaches. */
+    public AttachHandle attach(String reference) {
+        return runtime.attach(resolve(reference));
+    }
+
+    public void resize(String reference, int rows, int cols) {
+        runtime.resize(resolve(reference), rows, cols);
+    }
+
+    /**
+     * Docker's {@code --rm}: once the container's run ends, it is removed. A thread per such container waits for
+     * its end; they are few and short-lived.
+     */
+    public void removeWhenExited(String reference) {
+        String id = resolve(reference);
+        Thread remover = new Thread(() -> {
+            try {
+                while (runtime.wait(id, Duration.ofHours(1)).isEmpty()) {
+                    // still running
+                }
+                remove(id, true);
+            } catch (NotFoundException alreadyRemoved) {
+                // removed by someone else first
+            } catch (RuntimeException e) {
+                log.warn("auto-remove of container {}: {}", id, e.getMessage());
+            }
+        }, "auto-remove-" + id.substring(0, 12));
+        remover.setDaemon(true);
+        remover.start();
     }
 
     private void publish(String action, String id) {

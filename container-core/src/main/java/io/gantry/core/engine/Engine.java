@@ -1,7 +1,14 @@
 package io.gantry.core.engine;
 
 import io.gantry.core.api.EngineApi;
+import io.gantry.core.container.ContainerService;
+import io.gantry.core.container.ImageSource;
 import io.gantry.core.events.EventLog;
+import io.gantry.core.host.HostProbe;
+import io.gantry.core.runtime.ContainerRuntime;
+import io.gantry.core.snapshot.CopySnapshotter;
+import io.gantry.core.snapshot.OverlaySnapshotter;
+import io.gantry.core.snapshot.Snapshotter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
@@ -9,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +31,13 @@ public final class Engine implements AutoCloseable {
 
     private final EngineConfig config;
     private final EventLog events;
+    private final Optional<ContainerRuntime> runtime;
     private final EngineApi api;
 
-    private Engine(EngineConfig config, EventLog events, EngineApi api) {
+    private Engine(EngineConfig config, EventLog events, Optional<ContainerRuntime> runtime, EngineApi api) {
         this.config = config;
         this.events = events;
+        this.runtime = runtime;
         this.api = api;
     }
 
@@ -35,10 +45,36 @@ public final class Engine implements AutoCloseable {
         Files.createDirectories(config.dataRoot());
         String id = engineId(config.dataRoot());
         EventLog events = new EventLog(Clock.systemUTC());
+        Optional<ContainerRuntime> runtime = runtime(config);
+        // No image store is wired in yet: every image reference is unknown until images can be pulled or loaded.
+        ImageSource images = reference -> Optional.empty();
+        Optional<ContainerService> containers = runtime.map(r ->
+                new ContainerService(r, images, events, config.dataRoot().resolve("containers")));
         EngineApi api = EngineApi.serve(new EngineApi.Settings(id, config.dataRoot(), config.socket(),
-                config.registryMirrors(), config.registries()), events);
+                config.registryMirrors(), config.registries()), events, containers);
         log.info("Gantry engine {} serving the Engine API on {} (data root {})", id, config.socket(), config.dataRoot());
-        return new Engine(config, events, api);
+        return new Engine(config, events, runtime, api);
+    }
+
+    /** Containers need root (namespaces, mounts, cgroups); without it the engine serves everything else. */
+    private static Optional<ContainerRuntime> runtime(EngineConfig config) {
+        if (!isRoot()) {
+            log.warn("not running as root: the engine will not run containers");
+            return Optional.empty();
+        }
+        Snapshotter snapshots = HostProbe.ofThisHost().read().overlayfs()
+                ? new OverlaySnapshotter(config.dataRoot().resolve("snapshots"))
+                : new CopySnapshotter(config.dataRoot().resolve("snapshots"));
+        return Optional.of(ContainerRuntime.open(config.instance(), snapshots));
+    }
+
+    private static boolean isRoot() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .anyMatch(l -> l.startsWith("Uid:") && l.split("\\s+")[2].equals("0"));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public EngineConfig config() {
@@ -66,10 +102,14 @@ public final class Engine implements AutoCloseable {
         return id;
     }
 
-    /** Stops the API and removes the run directory if nothing (such as a container's netns handle) is left in it. */
+    /**
+     * Stops the API and lets go of the containers, which keep running for the next engine; removes the run directory
+     * if nothing (such as a monitor's socket) is left in it.
+     */
     @Override
     public void close() throws IOException {
         api.close();
+        runtime.ifPresent(ContainerRuntime::close);
         Path runDir = config.instance().runDir();
         if (config.socket().startsWith(runDir)) {
             try {

@@ -3,30 +3,18 @@ package io.gantry.core.container;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gantry.core.cgroup.CgroupDrivers;
 import io.gantry.core.errors.ConflictException;
 import io.gantry.core.errors.NotFoundException;
 import io.gantry.core.events.EngineEvent;
-import io.gantry.core.events.EventLog;
-import io.gantry.core.image.oci.ImageConfig;
-import io.gantry.core.instance.EngineInstance;
-import io.gantry.core.runtime.BusyboxLayer;
 import io.gantry.core.runtime.ContainerRuntime;
 import io.gantry.core.runtime.LogEntry;
-import io.gantry.core.snapshot.ChainId;
-import io.gantry.core.snapshot.OverlaySnapshotter;
+import io.gantry.core.testing.BusyboxEngine;
 import io.gantry.core.testing.Privileged;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,48 +22,22 @@ import org.junit.jupiter.api.Test;
 @Privileged
 class ContainerServiceTest {
 
-    static final ChainId BUSYBOX = ChainId.parse("sha256:" + "c".repeat(64));
-
-    Path root;
+    BusyboxEngine engine;
     ContainerRuntime runtime;
-    EventLog events = new EventLog(Clock.systemUTC());
     List<EngineEvent> seen = new ArrayList<>();
     ContainerService containers;
 
     @BeforeEach
     void engine() throws Exception {
-        root = Files.createTempDirectory(Path.of("/var/tmp"), "gantry-containers-");
-        OverlaySnapshotter snapshotter = new OverlaySnapshotter(root.resolve("snapshots"));
-        Path staging = snapshotter.newStagingDir();
-        BusyboxLayer.fill(staging);
-        snapshotter.commitLayer(BUSYBOX, staging);
-        EngineInstance instance = EngineInstance.forDataRoot(root);
-        runtime = new ContainerRuntime(instance, snapshotter, CgroupDrivers.detect(instance.cgroupName()));
-        events.subscribe(null, seen::add);
-        containers = new ContainerService(runtime, this::image, events, root.resolve("containers"));
-    }
-
-    Optional<ImageSource.LocalImage> image(String reference) {
-        if (!reference.equals("busybox")) {
-            return Optional.empty();
-        }
-        ImageConfig.ContainerConfig config = new ImageConfig.ContainerConfig(null, Map.of(), List.of("PATH=/bin"),
-                List.of(), List.of("sh"), Map.of(), null, Map.of(), null, null);
-        return Optional.of(new ImageSource.LocalImage("sha256:" + "d".repeat(64), config, List.of(BUSYBOX),
-                List.of(root.resolve("snapshots/layers").resolve(BUSYBOX.hex()))));
+        engine = new BusyboxEngine();
+        runtime = engine.runtime;
+        containers = engine.containers;
+        engine.events.subscribe(null, seen::add);
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        for (String id : runtime.list()) {
-            runtime.delete(id, true);
-        }
-        runtime.close();
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        engine.close();
     }
 
     @Test
@@ -136,7 +98,7 @@ class ContainerServiceTest {
     void a_new_engine_knows_the_containers_by_name() {
         String id = containers.create(ContainerRequest.builder("busybox").name("kept").cmd(List.of("true")).build());
 
-        ContainerService reopened = new ContainerService(runtime, this::image, events, root.resolve("containers"));
+        ContainerService reopened = engine.newContainerService();
 
         assertThat(reopened.resolve("kept")).isEqualTo(id);
         assertThat(reopened.list()).extracting(ContainerView::name).containsExactly("kept");

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ImageUsersTest {
+class ImageAccountsTest {
 
     @TempDir
     Path root;
@@ -33,26 +33,26 @@ class ImageUsersTest {
 
     @Test
     void root_by_default() {
-        assertThat(ImageUsers.resolve("", layers())).isEqualTo(new ImageUsers.User(0, 0, List.of()));
+        assertThat(ImageAccounts.resolve("", layers())).isEqualTo(new ImageAccounts.User(0, 0, List.of()));
     }
 
     @Test
     void a_name_takes_its_group_from_passwd_and_its_supplementary_groups_from_group() {
-        assertThat(ImageUsers.resolve("www-data", layers())).isEqualTo(new ImageUsers.User(33, 33, List.of(50L)));
+        assertThat(ImageAccounts.resolve("www-data", layers())).isEqualTo(new ImageAccounts.User(33, 33, List.of(50L)));
     }
 
     @Test
     void numbers_and_named_groups_work_and_unknown_numbers_get_group_zero() {
-        assertThat(ImageUsers.resolve("1000:staff", layers())).isEqualTo(new ImageUsers.User(1000, 50, List.of(50L)));
-        assertThat(ImageUsers.resolve("4242", layers())).isEqualTo(new ImageUsers.User(4242, 0, List.of()));
-        assertThat(ImageUsers.resolve("4242:7", layers())).isEqualTo(new ImageUsers.User(4242, 7, List.of()));
+        assertThat(ImageAccounts.resolve("1000:staff", layers())).isEqualTo(new ImageAccounts.User(1000, 50, List.of(50L)));
+        assertThat(ImageAccounts.resolve("4242", layers())).isEqualTo(new ImageAccounts.User(4242, 0, List.of()));
+        assertThat(ImageAccounts.resolve("4242:7", layers())).isEqualTo(new ImageAccounts.User(4242, 7, List.of()));
     }
 
     @Test
     void unknown_names_are_named_in_the_error() {
-        assertThatThrownBy(() -> ImageUsers.resolve("nobody-here", layers()))
+        assertThatThrownBy(() -> ImageAccounts.resolve("nobody-here", layers()))
                 .hasMessage("unable to find user nobody-here: no matching entries in passwd file");
-        assertThatThrownBy(() -> ImageUsers.resolve("app:nogroup", layers()))
+        assertThatThrownBy(() -> ImageAccounts.resolve("app:nogroup", layers()))
                 .hasMessage("unable to find group nogroup: no matching entries in group file");
     }
 
@@ -60,11 +60,11 @@ class ImageUsersTest {
     void an_upper_layer_overrides_and_a_symlinked_passwd_is_never_followed() throws IOException {
         Path etc = Files.createDirectories(top.resolve("etc"));
         Files.writeString(etc.resolve("passwd"), "app:x:2000:2000::/:/bin/sh\n");
-        assertThat(ImageUsers.resolve("app", layers()).uid()).isEqualTo(2000);
+        assertThat(ImageAccounts.resolve("app", layers()).uid()).isEqualTo(2000);
 
         Files.delete(etc.resolve("passwd"));
         Path hostFile = Files.writeString(root.resolve("host-passwd"), "app:x:0:0::/:/bin/sh\n");
         Files.createSymbolicLink(etc.resolve("passwd"), hostFile);
-        assertThatThrownBy(() -> ImageUsers.resolve("app", layers())).hasMessageContaining("unable to find user app");
+        assertThatThrownBy(() -> ImageAccounts.resolve("app", layers())).hasMessageContaining("unable to find user app");
     }
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
  * {@code /etc/group}, as runc does: a named user's primary group comes from passwd, supplementary groups are those
  * listing the user as a member; a number not found in passwd runs with group 0.
  */
-public final class ImageUsers {
+public final class ImageAccounts {
 
     /** Who the container's process runs as. */
     public record User(long uid, long gid, List<Long> groups) {
@@ -23,7 +23,7 @@ public final class ImageUsers {
         }
     }
 
-    private ImageUsers() {
+    private ImageAccounts() {
     }
 
     public static User resolve(String spec, List<Path> layersTopFirst) {

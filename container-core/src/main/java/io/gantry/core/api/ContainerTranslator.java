@@ -1,0 +1,214 @@
+package io.gantry.core.api;
+
+import io.gantry.core.api.types.ContainerConfig;
+import io.gantry.core.api.types.ContainerCreateRequest;
+import io.gantry.core.api.types.ContainerInspect;
+import io.gantry.core.api.types.ContainerSummary;
+import io.gantry.core.api.types.HostConfig;
+import io.gantry.core.cgroup.Resources;
+import io.gantry.core.container.ContainerMetadata;
+import io.gantry.core.container.ContainerRequest;
+import io.gantry.core.container.ContainerView;
+import io.gantry.core.runtime.ContainerRecord;
+import io.gantry.core.runtime.ContainerState;
+import io.gantry.core.runtime.RestartPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/** Docker's container wire types to and from the engine's container model. */
+final class ContainerTranslator {
+
+    private static final String NEVER = "0001-01-01T00:00:00Z";
+
+    private ContainerTranslator() {
+    }
+
+    static ContainerRequest request(@Nullable String name, ContainerCreateRequest body) {
+        ContainerConfig config = body.config();
+        if (config.image() == null || config.image().isBlank()) {
+            throw new ApiException(400, "config cannot be empty in order to create a container");
+        }
+        HostConfig host = body.hostConfig();
+        ContainerRequest.Builder request = ContainerRequest.builder(config.image())
+                .name(name == null || name.isEmpty() ? null : name)
+                .entrypoint(config.entrypoint()).cmd(config.cmd())
+                .env(config.env() == null ? List.of() : config.env())
+                .workingDir(config.workingDir()).user(config.user()).stopSignal(config.stopSignal())
+                .tty(config.tty()).openStdin(config.openStdin()).hostname(config.hostname())
+                .labels(config.labels() == null ? Map.of() : config.labels())
+                .exposedPorts(config.exposedPorts() == null ? Set.of() : config.exposedPorts().keySet());
+        if (host != null) {
+            request.restartPolicy(restartPolicy(host.restartPolicy()))
+                    .resources(resources(host))
+                    .autoRemove(host.autoRemove())
+                    .privileged(host.privileged())
+                    .capAdd(host.capAdd() == null ? List.of() : host.capAdd())
+                    .capDrop(host.capDrop() == null ? List.of() : host.capDrop())
+                    .securityOpt(host.securityOpt() == null ? List.of() : host.securityOpt());
+        }
+        return request.build();
+    }
+
+    private static RestartPolicy restartPolicy(HostConfig.@Nullable RestartPolicy policy) {
+        if (policy == null || policy.name() == null || policy.name().isEmpty() || policy.name().equals("no")) {
+            return RestartPolicy.no();
+        }
+        String value = policy.name().equals("on-failure") && policy.maximumRetryCount() > 0
+                ? "on-failure:" + policy.maximumRetryCount() : policy.name();
+        try {
+            return RestartPolicy.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "invalid restart policy: " + e.getMessage());
+        }
+    }
+
+    private static Resources resources(HostConfig host) {
+        try {
+            Resources defaults = Resources.defaults();
+            return new Resources(host.memory(), host.memorySwap(), host.nanoCpus(), host.cpuShares(),
+                    host.cpusetCpus() == null ? "" : host.cpusetCpus(),
+                    host.pidsLimit() == null || host.pidsLimit() < 0 ? 0 : host.pidsLimit(), defaults.devices());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, e.getMessage());
+        }
+    }
+
+    /** What Docker's create would do that this engine cannot yet, so that nothing is silently dropped. */
+    static List<String> unsupported(ContainerCreateRequest body) {
+        List<String> problems = new ArrayList<>();
+        HostConfig host = body.hostConfig();
+        if (host != null) {
+            if (host.portBindings() != null && !host.portBindings().isEmpty() || host.publishAllPorts()) {
+                problems.add("published ports");
+            }
+            if (host.binds() != null && !host.binds().isEmpty() || host.mounts() != null && !host.mounts().isEmpty()) {
+                problems.add("volumes and bind mounts");
+            }
+            if (host.links() != null && !host.links().isEmpty()) {
+                problems.add("links");
+            }
+            String mode = host.networkMode();
+            if (mode != null && !Set.of("", "default", "bridge", "none").contains(mode)) {
+                problems.add("network mode " + mode);
+            }
+        }
+        return problems;
+    }
+
+    static ContainerInspect inspect(ContainerView view) {
+        ContainerMetadata m = view.metadata();
+        ContainerRecord r = view.runtime();
+        List<String> argv = m.process().argv();
+        ContainerState state = r.state();
+        boolean running = state == ContainerState.RUNNING || state == ContainerState.PAUSED;
+        ContainerInspect.State wireState = new ContainerInspect.State(status(state), running,
+                state == ContainerState.PAUSED, false, r.exit() != null && r.exit().oomKilled(), false,
+                running ? r.initPid() : 0, r.exit() == null ? 0 : r.exit().exitCode(), r.error(),
+                r.startedAt().isEmpty() ? NEVER : r.startedAt(),
+                running || r.exit() == null ? NEVER : r.exit().finishedAt());
+        ContainerRequest q = m.request();
+        ContainerConfig config = new ContainerConfig(r.spec().hostname(), "", m.process().user(), false, false, false,
+                ports(q.exposedPorts()), q.process().tty(), q.openStdin(), false, m.process().env(),
+                q.process().cmd(), m.image(), Map.of(), m.process().workingDir(), q.process().entrypoint(),
+                q.labels(), m.process().stopSignal(), null);
+        HostConfig host = new HostConfig(List.of(), Map.of(), false,
+                new HostConfig.RestartPolicy(policyName(q.restartPolicy()), q.restartPolicy().maxRetries()),
+                q.autoRemove(), "none", List.of(), List.of(), List.of(), q.resources().memoryBytes(),
+                q.resources().memorySwapBytes(), q.resources().nanoCpus(), q.resources().cpuShares(),
+                q.resources().cpusetCpus(), q.resources().pidsLimit(), q.privileged(), q.capAdd(), q.capDrop(),
+                q.securityOpt(), false, List.of(), List.of(), List.of(), 0,
+                new HostConfig.LogConfig("json-file", Map.of()));
+        ContainerInspect.NetworkSettings network = new ContainerInspect.NetworkSettings(Map.of(), Map.of(), "", "", "");
+        return new ContainerInspect(m.id(), m.created(), argv.get(0), argv.subList(1, argv.size()), wireState,
+                m.imageId(), "/" + m.name(), r.restartCount(), "overlay2", "linux", "", host, config, network, List.of());
+    }
+
+    static ContainerSummary summary(ContainerView view, Instant now) {
+        ContainerMetadata m = view.metadata();
+        ContainerRecord r = view.runtime();
+        return new ContainerSummary(m.id(), List.of("/" + m.name()), m.image(), m.imageId(),
+                String.join(" ", m.process().argv()), Instant.parse(m.created()).getEpochSecond(), List.of(),
+                m.request().labels(), status(r.state()), humanStatus(r, now), Map.of("NetworkMode", "none"), Map.of(),
+                List.of());
+    }
+
+    static String status(ContainerState state) {
+        return switch (state) {
+            case CREATED -> "created";
+            case RUNNING -> "running";
+            case PAUSED -> "paused";
+            case EXITED -> "exited";
+            default -> "dead";
+        };
+    }
+
+    /** {@code docker ps}'s STATUS column: "Up 5 minutes", "Exited (0) 3 seconds ago", "Created". */
+    static String humanStatus(ContainerRecord r, Instant now) {
+        return switch (r.state()) {
+            case CREATED -> "Created";
+            case RUNNING, PAUSED -> "Up " + human(Duration.between(Instant.parse(r.startedAt()), now))
+                    + (r.state() == ContainerState.PAUSED ? " (Paused)" : "");
+            case EXITED -> r.exit() == null ? "Exited" : "Exited (" + r.exit().exitCode() + ") "
+                    + human(Duration.between(Instant.parse(r.exit().finishedAt()), now)) + " ago";
+            default -> "Dead";
+        };
+    }
+
+    /** Docker's go-units HumanDuration. */
+    static String human(Duration d) {
+        long seconds = Math.max(0, d.toSeconds());
+        if (seconds < 1) {
+            return "Less than a second";
+        }
+        if (seconds == 1) {
+            return "1 second";
+        }
+        if (seconds < 60) {
+            return seconds + " seconds";
+        }
+        long minutes = seconds / 60;
+        if (minutes == 1) {
+            return "About a minute";
+        }
+        if (minutes < 60) {
+            return minutes + " minutes";
+        }
+        long hours = Math.round(seconds / 3600.0);
+        if (hours == 1) {
+            return "About an hour";
+        }
+        if (hours < 48) {
+            return hours + " hours";
+        }
+        long days = hours / 24;
+        if (days < 14) {
+            return days + " days";
+        }
+        if (days < 60) {
+            return days / 7 + " weeks";
+        }
+        return days < 730 ? days / 30 + " months" : days / 365 + " years";
+    }
+
+    private static String policyName(RestartPolicy policy) {
+        return switch (policy.mode()) {
+            case NO -> "no";
+            case ON_FAILURE -> "on-failure";
+            case ALWAYS -> "always";
+            case UNLESS_STOPPED -> "unless-stopped";
+        };
+    }
+
+    private static Map<String, Map<String, Object>> ports(Set<String> exposed) {
+        Map<String, Map<String, Object>> ports = new LinkedHashMap<>();
+        new TreeSet<>(exposed).forEach(p -> ports.put(p, Map.of()));
+        return ports;
+    }
+}

@@ -1,0 +1,234 @@
+package io.gantry.core.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gantry.core.api.types.ContainerCreateRequest;
+import io.gantry.core.api.types.ContainerCreateResponse;
+import io.gantry.core.api.types.ContainerSummary;
+import io.gantry.core.api.types.WaitResponse;
+import io.gantry.core.container.ContainerService;
+import io.gantry.core.container.ContainerView;
+import io.gantry.core.errors.NotFoundException;
+import io.gantry.core.runtime.ContainerState;
+import io.gantry.core.runtime.ExitStatus;
+import io.gantry.core.runtime.LogEntry;
+import io.gantry.core.runtime.LogQuery;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The container endpoints: create, list, inspect, lifecycle, wait, logs. */
+final class ContainersHandler {
+
+    private static final Set<String> LIST_FILTERS = Set.of("id", "name", "label", "status", "ancestor", "exited");
+    /** A create body beyond this is refused before it is parsed. */
+    private static final int MAX_BODY = 4 << 20;
+
+    private final ContainerService containers;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    ContainersHandler(ContainerService containers, ObjectMapper json, Clock clock) {
+        this.containers = containers;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    void register(Router router) {
+        router.add("POST", "/containers/create", (rq, rs, p) -> create(rq, rs))
+                .add("GET", "/containers/json", (rq, rs, p) -> list(rq, rs))
+                .add("GET", "/containers/{id}/json", (rq, rs, p) ->
+                        rs.json(200, ContainerTranslator.inspect(containers.inspect(p.get("id")))))
+                .add("POST", "/containers/{id}/start", (rq, rs, p) -> rs.empty(containers.start(p.get("id")) ? 204 : 304))
+                .add("POST", "/containers/{id}/stop", (rq, rs, p) ->
+                        rs.empty(containers.stop(p.get("id"), timeout(rq)) ? 204 : 304))
+                .add("POST", "/containers/{id}/restart", (rq, rs, p) -> {
+                    containers.restart(p.get("id"), timeout(rq));
+                    rs.empty(204);
+                })
+                .add("POST", "/containers/{id}/kill", (rq, rs, p) -> {
+                    containers.kill(p.get("id"), rq.query("signal").filter(s -> !s.isEmpty()).orElse("SIGKILL"));
+                    rs.empty(204);
+                })
+                .add("POST", "/containers/{id}/wait", (rq, rs, p) -> await(rq, rs, p.get("id")))
+                .add("DELETE", "/containers/{id}", (rq, rs, p) -> {
+                    containers.remove(p.get("id"), rq.flag("force", false));
+                    rs.empty(204);
+                })
+                .add("GET", "/containers/{id}/logs", (rq, rs, p) -> logs(rq, rs, p.get("id")));
+    }
+
+    private void create(HttpRequest request, HttpResponse response) throws IOException {
+        byte[] body = request.body().readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            throw new ApiException(400, "request body too large");
+        }
+        if (body.length == 0) {
+            throw new ApiException(400, "config cannot be empty in order to create a container");
+        }
+        ContainerCreateRequest create = json.readValue(body, ContainerCreateRequest.class);
+        List<String> unsupported = ContainerTranslator.unsupported(create);
+        if (!unsupported.isEmpty()) {
+            throw new ApiException(400, "not supported by this engine yet: " + String.join(", ", unsupported));
+        }
+        String id = containers.create(ContainerTranslator.request(request.query("name").orElse(null), create));
+        if (create.hostConfig() != null && create.hostConfig().autoRemove()) {
+            containers.removeWhenExited(id);
+        }
+        List<String> warnings = new ArrayList<>();
+        if (create.hostConfig() == null || !"none".equals(create.hostConfig().networkMode())) {
+            warnings.add("networking is not available in this engine yet: the container has only a loopback interface");
+        }
+        response.json(201, new ContainerCreateResponse(id, warnings));
+    }
+
+    private void list(HttpRequest request, HttpResponse response) throws IOException {
+        Filters filters = Filters.parse(request, json, LIST_FILTERS);
+        boolean all = request.flag("all", false);
+        int limit = request.query("limit").map(Integer::parseInt).orElse(-1);
+        Instant now = clock.instant();
+        List<ContainerSummary> result = new ArrayList<>();
+        for (ContainerView view : containers.list()) {
+            ContainerSummary summary = ContainerTranslator.summary(view, now);
+            boolean running = view.runtime().state() == ContainerState.RUNNING
+                    || view.runtime().state() == ContainerState.PAUSED;
+            if ((all || running || !filters.get("status").isEmpty()) && matches(view, summary, filters)) {
+                result.add(summary);
+            }
+            if (limit > 0 && result.size() == limit) {
+                break;
+            }
+        }
+        response.json(200, result);
+    }
+
+    private static boolean matches(ContainerView view, ContainerSummary summary, Filters filters) {
+        String exit = view.runtime().exit() == null ? "" : Integer.toString(view.runtime().exit().exitCode());
+        boolean idMatch = filters.get("id").isEmpty() || filters.get("id").stream().anyMatch(view.id()::startsWith);
+        boolean nameMatch = filters.get("name").isEmpty() || filters.get("name").stream().anyMatch(view.name()::contains);
+        return idMatch && nameMatch && filters.accepts("status", summary.state())
+                && filters.accepts("ancestor", view.metadata().image(), view.metadata().imageId())
+                && filters.accepts("exited", exit) && filters.acceptsLabels(summary.labels());
+    }
+
+    /**
+     * Docker's wait: the headers go out at once (so the CLI, which waits before it starts, is not held up), the result
+     * when the condition is met: {@code not-running} (the default), {@code next-exit} or {@code removed}.
+     */
+    private void await(HttpRequest request, HttpResponse response, String reference) throws IOException {
+        String condition = request.query("condition").filter(c -> !c.isEmpty()).orElse("not-running");
+        if (!Set.of("not-running", "next-exit", "removed").contains(condition)) {
+            throw new ApiException(400, "invalid condition: \"" + condition + "\"");
+        }
+        String id = containers.resolve(reference);
+        ContainerView before = containers.inspect(id);
+        OutputStream out = response.stream(200, "application/json");
+        WaitResponse result;
+        try {
+            result = new WaitResponse(waitFor(id, condition, before), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result = new WaitResponse(-1, new WaitResponse.Message("wait interrupted"));
+        } catch (RuntimeException e) {
+            result = new WaitResponse(-1, new WaitResponse.Message(ApiErrors.message(e)));
+        }
+        out.write(json.writeValueAsBytes(result));
+        out.write('\n');
+        out.close();
+    }
+
+    private int waitFor(String id, String condition, ContainerView before) throws InterruptedException {
+        String startedBefore = before.runtime().startedAt();
+        int lastExit = before.runtime().exit() == null ? 0 : before.runtime().exit().exitCode();
+        while (true) {
+            ContainerView now;
+            try {
+                now = containers.inspect(id);
+            } catch (NotFoundException removed) {
+                return lastExit;
+            }
+            ContainerState state = now.runtime().state();
+            if (state == ContainerState.RUNNING || state == ContainerState.PAUSED) {
+                Optional<ExitStatus> exit = containers.wait(id, Duration.ofMillis(500));
+                if (exit.isPresent()) {
+                    lastExit = exit.get().exitCode();
+                    if (!condition.equals("removed")) {
+                        return lastExit;
+                    }
+                }
+                continue;
+            }
+            if (now.runtime().exit() != null) {
+                lastExit = now.runtime().exit().exitCode();
+            }
+            boolean ranSince = !now.runtime().startedAt().equals(startedBefore);
+            if (condition.equals("not-running") || condition.equals("next-exit") && ranSince) {
+                return lastExit;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private void logs(HttpRequest request, HttpResponse response, String reference) throws IOException {
+        boolean stdout = request.flag("stdout", false);
+        boolean stderr = request.flag("stderr", false);
+        if (!stdout && !stderr) {
+            throw new ApiException(400, "Bad parameters: you must choose at least one stream");
+        }
+        ContainerView view = containers.inspect(reference);
+        boolean tty = view.metadata().request().process().tty();
+        boolean timestamps = request.flag("timestamps", false);
+        String tail = request.query("tail").orElse("all");
+        LogQuery query = new LogQuery(request.time("since").orElse(null), request.time("until").orElse(null),
+                tail.equals("all") || tail.isEmpty() ? -1 : Integer.parseInt(tail), request.flag("follow", false));
+        String contentType = tty || request.version().compareTo(new ApiVersion(1, 42)) < 0
+                ? "application/vnd.docker.raw-stream" : "application/vnd.docker.multiplexed-stream";
+        OutputStream out = response.stream(200, contentType);
+        try {
+            containers.logs(view.id(), query, entry -> {
+                boolean isErr = entry.stream().equals("stderr");
+                if (isErr ? stderr : stdout) {
+                    write(out, entry, isErr ? 2 : 1, tty, timestamps);
+                }
+            });
+        } catch (UncheckedIOException clientLeft) {
+            response.closeAfterwards();
+            return;
+        }
+        out.close();
+    }
+
+    private static void write(OutputStream out, LogEntry entry, int stream, boolean raw, boolean timestamps) {
+        byte[] text = ((timestamps ? entry.time() + " " : "") + entry.text()).getBytes(StandardCharsets.UTF_8);
+        try {
+            if (raw) {
+                out.write(text);
+                return;
+            }
+            byte[] frame = new byte[8 + text.length];
+            frame[0] = (byte) stream;
+            frame[4] = (byte) (text.length >>> 24);
+            frame[5] = (byte) (text.length >>> 16);
+            frame[6] = (byte) (text.length >>> 8);
+            frame[7] = (byte) text.length;
+            System.arraycopy(text, 0, frame, 8, text.length);
+            out.write(frame);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Optional<Duration> timeout(HttpRequest request) {
+        return request.query("t").filter(t -> !t.isEmpty()).map(t -> {
+            int seconds = Integer.parseInt(t);
+            return seconds < 0 ? Duration.ofDays(365) : Duration.ofSeconds(seconds);
+        });
+    }
+}

@@ -1,0 +1,94 @@
+package io.gantry.core.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gantry.core.registry.RegistrySettings;
+import io.gantry.core.testing.BusyboxEngine;
+import io.gantry.core.testing.Privileged;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The stock docker CLI driving containers through the Engine API (the image store stands in for a pull). */
+@Privileged
+class DockerCliContainersTest {
+
+    BusyboxEngine engine;
+    Path socket;
+    EngineApi api;
+
+    @BeforeEach
+    void serve() throws IOException {
+        engine = new BusyboxEngine();
+        socket = Files.createTempDirectory("gclc").resolve("gantry.sock");
+        api = EngineApi.serve(new EngineApi.Settings("cli", engine.root, socket, List.of(), RegistrySettings.defaults()),
+                engine.events, Optional.of(engine.containers));
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        api.close();
+        Files.deleteIfExists(socket.getParent());
+        engine.close();
+    }
+
+    @Test
+    void create_start_wait_logs_ps_and_rm_behave_as_with_docker() throws Exception {
+        String id = docker(0, "create", "--name", "hello", "-e", "WHO=gantry", "busybox", "sh", "-c",
+                "echo hi $WHO; echo oops >&2; exit 3").strip().lines().reduce((a, b) -> b).orElseThrow();
+
+        assertThat(id).matches("[0-9a-f]{64}");
+        assertThat(docker(0, "ps", "-a", "--format", "{{.Names}} {{.Status}}").strip()).isEqualTo("hello Created");
+        docker(0, "start", "hello");
+        assertThat(docker(0, "wait", "hello").strip()).isEqualTo("3");
+        assertThat(docker(0, "logs", "hello")).contains("hi gantry").contains("oops");
+        assertThat(docker(0, "ps", "-a", "--format", "{{.Names}} {{.Status}}").strip()).startsWith("hello Exited (3)");
+        assertThat(docker(0, "ps", "--format", "{{.Names}}").strip()).as("only running ones without -a").isEmpty();
+        assertThat(docker(0, "inspect", "--format", "{{.State.ExitCode}} {{.Name}} {{.Config.Image}}", "hello").strip())
+                .isEqualTo("3 /hello busybox");
+        docker(0, "rm", "hello");
+        assertThat(docker(0, "ps", "-a", "-q").strip()).isEmpty();
+    }
+
+    @Test
+    void run_detached_then_stop_and_force_remove() throws Exception {
+        docker(0, "run", "-d", "--name", "sleeper", "busybox", "sleep", "60");
+
+        assertThat(docker(0, "ps", "--format", "{{.Names}} {{.Status}}").strip()).startsWith("sleeper Up");
+        assertThat(docker(1, "rm", "sleeper")).contains("container is running");
+        docker(0, "stop", "-t", "1", "sleeper");
+        assertThat(docker(0, "inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}", "sleeper").strip())
+                .isEqualTo("exited 137");
+        docker(0, "rm", "-f", "sleeper");
+    }
+
+    @Test
+    void errors_read_as_dockers() throws Exception {
+        assertThat(docker(1, "start", "nothing-here")).contains("No such container: nothing-here");
+        docker(0, "create", "--name", "dup", "busybox", "true");
+        assertThat(docker(1, "create", "--name", "dup", "busybox", "true"))
+                .contains("The container name \"/dup\" is already in use");
+        assertThat(docker(1, "create", "-p", "8080:80", "busybox", "true"))
+                .contains("not supported by this engine yet: published ports");
+    }
+
+    private String docker(int expectedExit, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(DockerCliTest.CLI.toString(), "-H", "unix://" + socket));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("DOCKER_CONFIG", engine.root.resolve("docker-config").toString());
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(String.join(" ", args) + ": " + out).isEqualTo(expectedExit);
+        return out;
+    }
+}
