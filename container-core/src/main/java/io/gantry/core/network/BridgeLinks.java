@@ -43,7 +43,9 @@ final class BridgeLinks {
     /** A veth pair: {@code hostVeth} as a port of {@code bridge}, {@code ifname} inside the namespace, addressed. */
     static void addVeth(Endpoint ep, String bridge, Path netns, boolean defaultRoute) throws IOException {
         HostCommand.run("link add " + ep.hostVeth() + " type veth peer name " + ep.ifname() + " netns " + netns + "\n"
-                + "link set " + ep.hostVeth() + " master " + bridge + " up\n", List.of("ip", "-batch", "-"));
+                + "link set " + ep.hostVeth() + " master " + bridge + " up\n"
+                // hairpin: a container reaching its own published port comes back through the port it left by
+                + "link set " + ep.hostVeth() + " type bridge_slave hairpin on\n", List.of("ip", "-batch", "-"));
         String inside = "addr add " + ep.ip() + "/" + ep.prefix() + " dev " + ep.ifname() + "\n"
                 + "link set " + ep.ifname() + " up\n"
                 + (defaultRoute ? "route add default via " + ep.gateway() + "\n" : "");
