@@ -64,6 +64,23 @@ class BridgeNetworkTest {
     }
 
     @Test
+    void a_legacy_link_on_the_default_bridge_gives_the_hosts_entry_and_dockers_variables() throws Exception {
+        try (NetFixture f = new NetFixture()) {
+            NetworkAttachment db = f.service.attach(AttachRequest.bridge(NetFixture.newId(), "mariadb"));
+            f.httpd(db, 3306, "db");
+            LinkRequest link = new LinkRequest("mariadb", "db_1", List.of(ExposedPort.parse("3306/tcp")),
+                    List.of("MYSQL_DATABASE=wp"));
+            NetworkAttachment wp = f.service.attach(AttachRequest.bridge(NetFixture.newId(), "wordpress")
+                    .withLinks(link));
+            assertThat(wp.linkEnv()).contains("DB_1_PORT_3306_TCP_ADDR=" + db.ip(), "DB_1_NAME=/wordpress/db_1",
+                    "DB_1_ENV_MYSQL_DATABASE=wp");
+            assertThat(Files.readString(Path.of(wp.hostsFile())))
+                    .contains(db.ip() + "\tdb_1 " + db.containerId().substring(0, 12) + " mariadb\n");
+            assertThat(f.fetch(wp, "http://db_1:3306/")).isEqualTo("db");
+        }
+    }
+
+    @Test
     void addresses_stay_allocated_across_an_engine_restart() throws Exception {
         try (NetFixture f = new NetFixture()) {
             NetworkAttachment first = f.service.attach(AttachRequest.bridge(NetFixture.newId(), "one"));
