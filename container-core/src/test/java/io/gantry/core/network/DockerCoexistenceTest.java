@@ -23,6 +23,7 @@ class DockerCoexistenceTest {
         }
         assertThat(Path.of("/proc/sys/net/bridge")).as("br_netfilter loaded").exists();
         String policy = ForwardAccepts.forwardDrops() ? "DROP" : "ACCEPT";
+        boolean filterTableExisted = tableExists();
         HostCommand.run("iptables", "-w", "-P", "FORWARD", "DROP");
         NetFixture f = null;
         try {
@@ -48,6 +49,19 @@ class DockerCoexistenceTest {
                 f.close();
             }
             HostCommand.run("iptables", "-w", "-P", "FORWARD", policy);
+            // iptables-nft creates "table ip filter" for -P; leave the host as found when nothing else uses it.
+            if (!filterTableExisted && HostCommand.run("iptables", "-w", "-S").lines().allMatch(l -> l.startsWith("-P"))) {
+                HostCommand.run("nft", "delete", "table", "ip", "filter");
+            }
+        }
+    }
+
+    private static boolean tableExists() {
+        try {
+            HostCommand.run("nft", "list", "table", "ip", "filter");
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 }
