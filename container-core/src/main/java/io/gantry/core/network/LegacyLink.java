@@ -1,0 +1,102 @@
+package io.gantry.core.network;
+
+import io.gantry.core.errors.InvalidArgumentException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One {@code docker run --link target:alias}, resolved: everything Docker's legacy links put into the consumer.
+ *
+ * @param alias          the link alias ({@code db_1}); defaults to the target's name
+ * @param targetName     the target container's name without the leading slash
+ * @param targetHostname the target's hostname (by default the first 12 hex digits of its ID)
+ * @param targetIp       the target's address on the default bridge
+ * @param exposedPorts   the target's image {@code ExposedPorts} plus its {@code expose}
+ * @param targetEnv      the target's {@code KEY=value} environment
+ */
+public record LegacyLink(String alias, String targetName, String targetHostname, String targetIp,
+                         List<ExposedPort> exposedPorts, List<String> targetEnv) {
+
+    public LegacyLink {
+        exposedPorts = List.copyOf(exposedPorts);
+        targetEnv = List.copyOf(targetEnv);
+        if (alias.isEmpty() || targetName.isEmpty()) {
+            throw new InvalidArgumentException("a link needs a target and an alias");
+        }
+    }
+
+    /**
+     * The variables Docker sets in the consumer for this link, in Docker's order: {@code ALIAS_PORT} (the first port,
+     * tcp ports before udp, ascending), then per port {@code ALIAS_PORT_<n>_<PROTO>} and its {@code _ADDR},
+     * {@code _PORT}, {@code _PROTO}, with {@code _START}/{@code _END} for runs of consecutive ports, then
+     * {@code ALIAS_NAME=/consumer/alias} and {@code ALIAS_ENV_<VAR>} for the target's variables but HOME and PATH.
+     */
+    public List<String> env(String consumerName) {
+        String prefix = alias.toUpperCase(Locale.ROOT).replace('-', '_');
+        List<ExposedPort> ports = new ArrayList<>(exposedPorts);
+        ports.sort(Comparator.comparing((ExposedPort p) -> p.protocol() != Protocol.TCP)
+                .thenComparing(p -> p.protocol().wire()).thenComparingInt(ExposedPort::port));
+        List<String> env = new ArrayList<>();
+        ExposedPort start = null;
+        ExposedPort end = null;
+        for (int i = 0; i < ports.size(); i++) {
+            ExposedPort p = ports.get(i);
+            if (i == 0) {
+                start = p;
+                end = p;
+                env.add(prefix + "_PORT=" + url(p));
+            }
+            String pp = portPrefix(prefix, p);
+            env.add(pp + "=" + url(p));
+            env.add(pp + "_ADDR=" + targetIp);
+            env.add(pp + "_PORT=" + p.port());
+            env.add(pp + "_PROTO=" + p.protocol().wire());
+            if (p.port() == end.port() + 1 && p.protocol() == end.protocol()) {
+                end = p;
+                if (i < ports.size() - 1) {
+                    continue;
+                }
+            }
+            if (!end.equals(start)) {
+                String sp = portPrefix(prefix, start);
+                env.add(sp + "_START=" + url(start));
+                env.add(sp + "_PORT_START=" + start.port());
+                env.add(sp + "_END=" + url(end));
+                env.add(sp + "_PORT_END=" + end.port());
+            }
+            start = p;
+            end = p;
+        }
+        env.add(prefix + "_NAME=/" + consumerName + "/" + alias);
+        for (String kv : targetEnv) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) {
+                continue;
+            }
+            String name = kv.substring(0, eq);
+            if (!name.equals("HOME") && !name.equals("PATH")) {
+                env.add(prefix + "_ENV_" + name + "=" + kv.substring(eq + 1));
+            }
+        }
+        return env;
+    }
+
+    /** The consumer's {@code /etc/hosts} line: the alias, the target's hostname, and its name when that differs. */
+    public String hostsLine() {
+        StringBuilder names = new StringBuilder(alias).append(' ').append(targetHostname);
+        if (!alias.equals(targetName)) {
+            names.append(' ').append(targetName);
+        }
+        return targetIp + "\t" + names;
+    }
+
+    private String url(ExposedPort p) {
+        return p.protocol().wire() + "://" + targetIp + ":" + p.port();
+    }
+
+    private static String portPrefix(String prefix, ExposedPort p) {
+        return prefix + "_PORT_" + p.port() + "_" + p.protocol().name();
+    }
+}

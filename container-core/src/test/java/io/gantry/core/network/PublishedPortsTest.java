@@ -1,0 +1,98 @@
+package io.gantry.core.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gantry.core.errors.ConflictException;
+import io.gantry.core.testing.Privileged;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Published ports with both drivers: from 127.0.0.1, from an outside namespace through the host's address, from
+ * another container (hairpin); still answering while the engine is gone and after it restarts; gone after detach;
+ * conflicts refused before anything is created.
+ */
+@Privileged
+class PublishedPortsTest {
+
+    @ParameterizedTest
+    @EnumSource(NetworkConfig.PortDriver.class)
+    void a_published_port_answers_from_loopback_outside_and_other_containers_and_outlives_the_engine(
+            NetworkConfig.PortDriver driver) throws Exception {
+        try (NetFixture f = new NetFixture(driver)) {
+            NetFixture.Outside client = f.outside();
+            NetworkAttachment web = f.service.attach(AttachRequest.bridge(NetFixture.newId(), "web")
+                    .withPorts(PortBinding.parse("8080/tcp").withHostPort(0)));
+            int port = web.ports().get(0).hostPort();
+            assertThat(port).isPositive();
+            f.httpd(web, 8080, "hello");
+            NetworkAttachment other = f.service.attach(AttachRequest.bridge(NetFixture.newId(), "other"));
+
+            assertThat(f.fetchFromHost("http://127.0.0.1:" + port + "/")).isEqualTo("hello");
+            assertThat(f.fetchOutside(client, "http://" + client.hostIp() + ":" + port + "/")).isEqualTo("hello");
+            String gateway = web.endpoints().get(0).gateway();
+            assertThat(f.fetch(other, "http://" + gateway + ":" + port + "/")).isEqualTo("hello");
+            assertThat(f.fetch(web, "http://" + gateway + ":" + port + "/")).isEqualTo("hello"); // to itself
+
+            // The engine dies without a word: kernel rules (or the detached proxy) keep serving.
+            NetworkService restarted = f.restartEngine();
+            assertThat(f.fetchFromHost("http://127.0.0.1:" + port + "/")).isEqualTo("hello");
+            restarted.start();
+            assertThat(f.fetchFromHost("http://127.0.0.1:" + port + "/")).isEqualTo("hello");
+            restarted.detach(web.containerId());
+            assertThat(f.fetchFromHost("http://127.0.0.1:" + port + "/")).isEmpty();
+            if (driver == NetworkConfig.PortDriver.NFTABLES) {
+                assertThat(HostCommand.run("nft", "list", "table", "ip", f.instance.nftTable())).doesNotContain(":" + port);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(NetworkConfig.PortDriver.class)
+    void a_port_held_by_a_host_process_or_another_container_is_refused_and_nothing_is_created(
+            NetworkConfig.PortDriver driver) throws Exception {
+        try (NetFixture f = new NetFixture(driver); ServerSocket held = new ServerSocket()) {
+            held.bind(new InetSocketAddress("127.0.0.1", 0));
+            int busy = held.getLocalPort();
+            String id = NetFixture.newId();
+            assertThatThrownBy(() -> f.service.attach(AttachRequest.bridge(id, "web")
+                    .withPorts(PortBinding.parse(busy + ":80"))))
+                    .isInstanceOf(ConflictException.class)
+                    .hasMessageContaining(":" + busy).hasMessageContaining("in use by a process on the host");
+            assertThat(f.service.attachment(id)).isEmpty();
+            assertThat(f.leftovers()).noneMatch(l -> l.contains(id) || l.startsWith("link " + f.instance.bridgePrefix() + "_"));
+
+            NetworkAttachment first = f.service.attach(AttachRequest.bridge(NetFixture.newId(), "first")
+                    .withPorts(PortBinding.parse("127.0.0.1::80")));
+            int taken = first.ports().get(0).hostPort();
+            String second = NetFixture.newId();
+            assertThatThrownBy(() -> f.service.attach(AttachRequest.bridge(second, "second")
+                    .withPorts(PortBinding.parse(taken + ":80"))))
+                    .isInstanceOf(ConflictException.class).hasMessageContaining("published by another container");
+            assertThat(f.service.attachment(second)).isEmpty();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void containers_reach_an_upstream_server_through_outbound_nat_with_the_hosts_address() throws Exception {
+        try (NetFixture f = new NetFixture()) {
+            NetFixture.Outside upstream = f.outside();
+            // The upstream answers with the address it saw, via a CGI script.
+            java.nio.file.Path www = java.nio.file.Files.createDirectories(f.root.resolve("up/cgi-bin"));
+            java.nio.file.Path cgi = www.resolve("who");
+            java.nio.file.Files.writeString(cgi, "#!/bin/sh\necho Content-Type: text/plain\necho\necho $REMOTE_ADDR\n");
+            cgi.toFile().setExecutable(true);
+            f.runOutside(upstream, "busybox", "httpd", "-f", "-p", "8081", "-h", www.getParent().toString());
+            NetworkAttachment c = f.service.attach(AttachRequest.bridge(NetFixture.newId(), "c"));
+            String seen = "";
+            for (int i = 0; i < 50 && seen.isEmpty(); i++) {
+                seen = f.fetch(c, "http://" + upstream.ip() + ":8081/cgi-bin/who").strip();
+            }
+            assertThat(seen).contains(upstream.hostIp()); // busybox prints [::ffff:a.b.c.d]
+        }
+    }
+}
