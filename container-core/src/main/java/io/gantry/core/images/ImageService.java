@@ -1,6 +1,8 @@
 package io.gantry.core.images;
 
+import io.gantry.core.archive.DockerArchive;
 import io.gantry.core.archive.ExtractionLimits;
+import io.gantry.core.archive.LayerWriter;
 import io.gantry.core.content.ContentStore;
 import io.gantry.core.content.Digest;
 import io.gantry.core.content.FileContentStore;
@@ -22,6 +24,7 @@ import io.gantry.core.snapshot.Mount;
 import io.gantry.core.snapshot.Snapshotter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -59,10 +62,13 @@ public final class ImageService {
     private final Puller puller;
     private final GarbageCollector gc;
     private final ImageUsers users;
+    private final LocalImages local;
     private final ReadWriteLock gcLock = new ReentrantReadWriteLock();
     private final Map<Digest, ImageConfig> configs = new ConcurrentHashMap<>();
 
-    private ImageService(ContentStore content, Snapshotter snapshotter, ImageStore store, Puller puller, ImageUsers users) {
+    private ImageService(ContentStore content, Snapshotter snapshotter, ImageStore store, Puller puller, LocalImages local,
+                         ImageUsers users) {
+        this.local = local;
         this.content = content;
         this.snapshotter = snapshotter;
         this.store = store;
@@ -129,7 +135,8 @@ public final class ImageService {
                 ImageStore store = ImageStore.open(dataRoot.resolve("images"));
                 LayerUnpacker unpacker = new LayerUnpacker(content, snapshotter, limits);
                 return new ImageService(content, snapshotter, store,
-                        new Puller(registry, content, snapshotter, unpacker, mirrors, platform), users);
+                        new Puller(registry, content, snapshotter, unpacker, mirrors, platform),
+                        new LocalImages(content, unpacker, platform), users);
             } catch (IOException e) {
                 throw new FailedPreconditionException("open image store under " + dataRoot + ": " + e.getMessage(), e);
             }
@@ -281,6 +288,83 @@ public final class ImageService {
             return gc.collect(store.all(), users.layers());
         } finally {
             gcLock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Docker's {@code commit}: the overlay upper directory {@code upper} (a container's changes) becomes a new layer over
+     * {@code parent} (a name or ID; null for none); overlay whiteouts become OCI ones. The new config is the parent's
+     * with {@code how}'s changes, author and comment; the image is tagged {@code how.reference()} when given.
+     */
+    public Image commit(Path upper, @Nullable String parent, NewImage how) {
+        LocalImages.Parent base = parent == null ? null : parent(resolve(parent).image());
+        return recordLocal(() -> local.commit(upper, base, how), how);
+    }
+
+    /** Docker's {@code import}: a plain rootfs tarball (tar or tar+gzip) becomes a one-layer image. */
+    public Image importRootfs(InputStream tar, NewImage how) {
+        return recordLocal(() -> local.importRootfs(tar, how), how);
+    }
+
+    /**
+     * Docker's {@code export}: the tree {@code root} (a container's mounted rootfs, or any snapshot directory) as a
+     * tar on {@code out}, which stays open. Device nodes are written as they are; nothing is followed.
+     */
+    public void exportFilesystem(Path root, OutputStream out) {
+        try {
+            new LayerWriter(LayerWriter.Whiteouts.AS_FOUND).write(root, out);
+        } catch (IOException e) {
+            throw new FailedPreconditionException("export " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Docker's {@code save}: the images named (a tag saves that tag, an ID every tag of the image) as a Docker 25+
+     * archive, which is also an OCI image layout, on {@code out} (left open).
+     */
+    public void save(List<String> namesOrIds, OutputStream out) {
+        Map<Digest, DockerArchive.SavedImage> images = new java.util.LinkedHashMap<>();
+        for (String name : namesOrIds) {
+            Match match = resolve(name);
+            List<String> tags = match.reference().filter(ref -> !ref.contains("@")).map(List::of)
+                    .orElse(match.reference().isPresent() ? List.of() : match.image().tags());
+            images.merge(match.image().id(), new DockerArchive.SavedImage(match.image().manifest(), tags), (a, b) -> {
+                List<String> both = new ArrayList<>(a.tags());
+                b.tags().stream().filter(tag -> !both.contains(tag)).forEach(both::add);
+                return new DockerArchive.SavedImage(a.manifest(), both);
+            });
+        }
+        try {
+            DockerArchive.save(content, List.copyOf(images.values()), out);
+        } catch (IOException | ImageFormatException e) {
+            throw new FailedPreconditionException("save " + String.join(" ", namesOrIds) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Image recordLocal(java.util.function.Supplier<ImageRecord> make, NewImage how) {
+        Optional<String> tag = Optional.empty();
+        if (how.reference() != null) {
+            ImageReference ref = parse(how.reference());
+            if (ref.digest() != null) {
+                throw new InvalidArgumentException("tag " + how.reference() + ": refusing to create a tag with a digest reference");
+            }
+            tag = Optional.of(ref.name() + ":" + ref.tag());
+        }
+        gcLock.readLock().lock();
+        try {
+            ImageRecord made = make.get();
+            store.put(made, tag, Optional.empty());
+            return inspect(made.id().toString());
+        } finally {
+            gcLock.readLock().unlock();
+        }
+    }
+
+    private LocalImages.Parent parent(ImageRecord record) {
+        try (InputStream in = content.open(record.manifest().digest())) {
+            return new LocalImages.Parent(record, config(record.id()), OciJson.parseManifest(in.readAllBytes()));
+        } catch (IOException | ImageFormatException e) {
+            throw new FailedPreconditionException("read manifest of image " + record.id() + ": " + e.getMessage(), e);
         }
     }
 

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.function.LongConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Unpacks a layer blob from the content store into a staging directory of the snapshotter, checks its DiffID against
@@ -57,6 +58,31 @@ final class LayerUnpacker {
             return summary.bytes();
         } catch (IOException e) {
             throw new FailedPreconditionException(operation + ": " + e.getMessage(), e);
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    /** A layer unpacked by {@link #unpackOnto}. */
+    record Unpacked(ChainId chain, Digest diffId, long bytes) {
+    }
+
+    /**
+     * Unpacks a layer made here (commit, import), whose DiffID is learnt from its stream, as the layer over
+     * {@code parent} (null for a base layer).
+     */
+    Unpacked unpackOnto(@Nullable ChainId parent, Descriptor blob) {
+        Path staging = snapshotter.newStagingDir();
+        try {
+            LayerSummary summary;
+            try (InputStream in = content.open(blob.digest())) {
+                summary = extractor.extract(in, staging);
+            }
+            ChainId chain = ChainIds.next(parent, summary.diffId());
+            snapshotter.commitLayer(chain, staging);
+            return new Unpacked(chain, summary.diffId(), summary.bytes());
+        } catch (IOException e) {
+            throw new FailedPreconditionException("unpack layer " + blob.digest() + ": " + e.getMessage(), e);
         } finally {
             deleteTree(staging);
         }
