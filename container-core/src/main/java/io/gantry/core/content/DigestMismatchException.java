@@ -1,10 +1,12 @@
 package io.gantry.core.content;
 
+import io.gantry.core.errors.FailedPreconditionException;
+
 /**
  * Written content did not match the digest or size it was announced with. A failed precondition, never retried
  * silently: the message names the expected and the actual digest and size.
  */
-public final class DigestMismatchException extends RuntimeException {
+public final class DigestMismatchException extends FailedPreconditionException {
 
     private static final long serialVersionUID = 1L;
 

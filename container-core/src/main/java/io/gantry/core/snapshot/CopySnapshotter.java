@@ -65,6 +65,26 @@ public final class CopySnapshotter implements Snapshotter {
         return store.newStagingDir();
     }
 
+    @Override
+    public List<ChainId> layers() {
+        return store.layers();
+    }
+
+    @Override
+    public void removeLayer(ChainId id) {
+        store.removeLayer(id);
+    }
+
+    @Override
+    public Path layerPath(ChainId id) {
+        return store.existingLayer(id);
+    }
+
+    @Override
+    public void cleanStaging() {
+        store.cleanStaging();
+    }
+
     private static void apply(Path layer, Path fs) throws IOException {
         List<Path> whiteouts;
         try (Stream<Path> walk = Files.walk(layer)) {

@@ -60,4 +60,24 @@ public final class OverlaySnapshotter implements Snapshotter {
     public Path newStagingDir() {
         return store.newStagingDir();
     }
+
+    @Override
+    public List<ChainId> layers() {
+        return store.layers();
+    }
+
+    @Override
+    public void removeLayer(ChainId id) {
+        store.removeLayer(id);
+    }
+
+    @Override
+    public Path layerPath(ChainId id) {
+        return store.existingLayer(id);
+    }
+
+    @Override
+    public void cleanStaging() {
+        store.cleanStaging();
+    }
 }

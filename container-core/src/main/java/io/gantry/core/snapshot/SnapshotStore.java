@@ -8,12 +8,15 @@ import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The on-disk layout both snapshotters share: {@code layers/<hex>/}, {@code active/<key>/}, {@code staging/}.
@@ -105,6 +108,43 @@ final class SnapshotStore {
                 return;
             }
             throw new FailedPreconditionException("commit layer " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    List<ChainId> layers() {
+        try (Stream<Path> dirs = Files.list(root.resolve("layers"))) {
+            List<ChainId> ids = new ArrayList<>();
+            for (Path dir : (Iterable<Path>) dirs::iterator) {
+                try {
+                    ids.add(ChainId.parse("sha256:" + dir.getFileName()));
+                } catch (IllegalArgumentException notOurs) {
+                    // only directories named by a chain ID are layers
+                }
+            }
+            return ids;
+        } catch (IOException e) {
+            throw new FailedPreconditionException("list layers under " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    void removeLayer(ChainId id) {
+        Path dir = layer(id);
+        Path doomed = root.resolve("staging").resolve("removed-" + id.hex() + "-" + UUID.randomUUID());
+        try {
+            Files.move(dir, doomed, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException e) {
+            return;
+        } catch (IOException e) {
+            throw new FailedPreconditionException("remove layer " + id + ": " + e.getMessage(), e);
+        }
+        Trees.delete(doomed);
+    }
+
+    void cleanStaging() {
+        try (Stream<Path> leftovers = Files.list(root.resolve("staging"))) {
+            leftovers.forEach(Trees::delete);
+        } catch (IOException e) {
+            throw new FailedPreconditionException("clean staging area of " + root + ": " + e.getMessage(), e);
         }
     }
 

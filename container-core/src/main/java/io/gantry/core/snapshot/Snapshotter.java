@@ -33,4 +33,22 @@ public interface Snapshotter {
 
     /** A directory on the snapshotter's filesystem where a layer can be unpacked before {@link #commitLayer}. */
     Path newStagingDir();
+
+    /** The stored layers, in no particular order (for garbage collection). */
+    List<ChainId> layers();
+
+    /**
+     * Removes layer {@code id}; a missing layer is a no-op. The layer disappears atomically (renamed away, then
+     * deleted), so {@link #hasLayer} never sees half of it. The caller makes sure no snapshot stacks on it.
+     */
+    void removeLayer(ChainId id);
+
+    /** The directory of stored layer {@code id}, to be read, never written (export, history sizes). */
+    Path layerPath(ChainId id);
+
+    /**
+     * Removes what interrupted unpacks left in the staging area. Only for start-up, when no unpack can be running:
+     * a staging directory is never committed after a crash, its layer is unpacked again when needed.
+     */
+    void cleanStaging();
 }
