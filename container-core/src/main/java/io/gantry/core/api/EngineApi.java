@@ -5,6 +5,7 @@ import io.gantry.core.container.ContainerService;
 import io.gantry.core.container.ContainerView;
 import io.gantry.core.events.EventLog;
 import io.gantry.core.host.HostProbe;
+import io.gantry.core.images.ImageService;
 import io.gantry.core.registry.RegistrySettings;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,42 +31,45 @@ public final class EngineApi implements AutoCloseable {
         this.server = server;
     }
 
-    /**
-     * Serves the API. Without a container service (an engine not running as root cannot make namespaces), the
-     * container endpoints answer with that reason.
-     */
-    public static EngineApi serve(Settings settings, EventLog events, Optional<ContainerService> containers)
-            throws IOException {
+    /** What the API serves; containers and images need root (namespaces, mounts, file ownership). */
+    public record Services(EventLog events, Optional<ContainerService> containers, Optional<ImageService> images) {
+    }
+
+    /** Serves the API. Without containers or images (an engine not running as root), their endpoints say why. */
+    public static EngineApi serve(Settings settings, Services services) throws IOException {
         Router router = new Router();
         ObjectMapper json = EngineApiServer.objectMapper();
-        new SystemHandler(settings, HostProbe.ofThisHost(), () -> counts(containers)).register(router);
-        new EventsHandler(events, json, Clock.systemUTC()).register(router);
-        if (containers.isPresent()) {
-            new ContainersHandler(containers.get(), json, Clock.systemUTC()).register(router);
-        } else {
-            Router.Handler refuse = (rq, rs, p) -> {
-                throw new ApiException(500, "this engine runs containers only as root");
-            };
-            for (String method : new String[] {"GET", "POST", "DELETE"}) {
-                router.add(method, "/containers/{path*}", refuse);
-            }
-        }
+        new SystemHandler(settings, HostProbe.ofThisHost(), () -> counts(services)).register(router);
+        new EventsHandler(services.events(), json, Clock.systemUTC()).register(router);
+        services.containers().ifPresentOrElse(c -> new ContainersHandler(c, json, Clock.systemUTC()).register(router),
+                () -> refuse(router, "/containers/{path*}", "this engine runs containers only as root"));
+        services.images().ifPresentOrElse(i -> new ImagesHandler(i, json).register(router),
+                () -> refuse(router, "/images/{path*}", "this engine handles images only as root"));
         return new EngineApi(EngineApiServer.start(settings.socket(), router, SystemHandler.ENGINE_VERSION));
     }
 
-    /** Images are not counted until the image store reaches the API. */
-    private static SystemHandler.Counts counts(Optional<ContainerService> containers) {
+    private static void refuse(Router router, String path, String reason) {
+        Router.Handler refuse = (rq, rs, p) -> {
+            throw new ApiException(500, reason);
+        };
+        for (String method : new String[] {"GET", "POST", "DELETE"}) {
+            router.add(method, path, refuse);
+        }
+    }
+
+    private static SystemHandler.Counts counts(Services services) {
         int running = 0;
         int paused = 0;
         int stopped = 0;
-        for (ContainerView view : containers.map(ContainerService::list).orElse(List.of())) {
+        for (ContainerView view : services.containers().map(ContainerService::list).orElse(List.of())) {
             switch (view.runtime().state()) {
                 case RUNNING -> running++;
                 case PAUSED -> paused++;
                 default -> stopped++;
             }
         }
-        return new SystemHandler.Counts(running, paused, stopped, 0);
+        return new SystemHandler.Counts(running, paused, stopped,
+                services.images().map(i -> i.list().size()).orElse(0));
     }
 
     @Override

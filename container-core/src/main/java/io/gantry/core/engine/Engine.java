@@ -2,7 +2,8 @@ package io.gantry.core.engine;
 
 import io.gantry.core.api.EngineApi;
 import io.gantry.core.container.ContainerService;
-import io.gantry.core.container.ImageSource;
+import io.gantry.core.images.ImageService;
+import io.gantry.core.registry.RegistryClient;
 import io.gantry.core.events.EventLog;
 import io.gantry.core.host.HostProbe;
 import io.gantry.core.runtime.ContainerRuntime;
@@ -18,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,27 +47,33 @@ public final class Engine implements AutoCloseable {
         Files.createDirectories(config.dataRoot());
         String id = engineId(config.dataRoot());
         EventLog events = new EventLog(Clock.systemUTC());
-        Optional<ContainerRuntime> runtime = runtime(config);
-        // No image store is wired in yet: every image reference is unknown until images can be pulled or loaded.
-        ImageSource images = reference -> Optional.empty();
-        Optional<ContainerService> containers = runtime.map(r ->
-                new ContainerService(r, images, events, config.dataRoot().resolve("containers")));
-        EngineApi api = EngineApi.serve(new EngineApi.Settings(id, config.dataRoot(), config.socket(),
-                config.registryMirrors(), config.registries()), events, containers);
-        log.info("Gantry engine {} serving the Engine API on {} (data root {})", id, config.socket(), config.dataRoot());
-        return new Engine(config, events, runtime, api);
-    }
-
-    /** Containers need root (namespaces, mounts, cgroups); without it the engine serves everything else. */
-    private static Optional<ContainerRuntime> runtime(EngineConfig config) {
         if (!isRoot()) {
-            log.warn("not running as root: the engine will not run containers");
-            return Optional.empty();
+            log.warn("not running as root: the engine will neither run containers nor unpack images");
+            EngineApi api = EngineApi.serve(settings(id, config), new EngineApi.Services(events, Optional.empty(),
+                    Optional.empty()));
+            return new Engine(config, events, Optional.empty(), api);
         }
         Snapshotter snapshots = HostProbe.ofThisHost().read().overlayfs()
                 ? new OverlaySnapshotter(config.dataRoot().resolve("snapshots"))
                 : new CopySnapshotter(config.dataRoot().resolve("snapshots"));
-        return Optional.of(ContainerRuntime.open(config.instance(), snapshots));
+        ContainerRuntime runtime = ContainerRuntime.open(config.instance(), snapshots);
+        // Images and containers each need the other (what is in use; what to run): tied through this holder.
+        AtomicReference<ContainerService> containersRef = new AtomicReference<>();
+        ImageService images = ImageService.builder(config.dataRoot(), snapshots)
+                .registry(new RegistryClient(config.registries())).mirrors(config.registryMirrors())
+                .users(new ContainerImageUsers(containersRef::get)).open();
+        ContainerService containers = new ContainerService(runtime, new LocalImageSource(images, snapshots), events,
+                config.dataRoot().resolve("containers"));
+        containersRef.set(containers);
+        EngineApi api = EngineApi.serve(settings(id, config), new EngineApi.Services(events, Optional.of(containers),
+                Optional.of(images)));
+        log.info("Gantry engine {} serving the Engine API on {} (data root {})", id, config.socket(), config.dataRoot());
+        return new Engine(config, events, Optional.of(runtime), api);
+    }
+
+    private static EngineApi.Settings settings(String id, EngineConfig config) {
+        return new EngineApi.Settings(id, config.dataRoot(), config.socket(), config.registryMirrors(),
+                config.registries());
     }
 
     private static boolean isRoot() {

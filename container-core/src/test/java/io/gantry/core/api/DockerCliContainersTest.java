@@ -30,7 +30,7 @@ class DockerCliContainersTest {
         engine = new BusyboxEngine();
         socket = Files.createTempDirectory("gclc").resolve("gantry.sock");
         api = EngineApi.serve(new EngineApi.Settings("cli", engine.root, socket, List.of(), RegistrySettings.defaults()),
-                engine.events, Optional.of(engine.containers));
+                new EngineApi.Services(engine.events, Optional.of(engine.containers), Optional.empty()));
     }
 
     @AfterEach

@@ -36,7 +36,7 @@ class DockerCliTest {
         assertThat(CLI).as("a docker CLI is installed").isExecutable();
         socket = Files.createTempDirectory("gcli").resolve("gantry.sock");
         api = EngineApi.serve(new EngineApi.Settings("cli-engine", data, socket, List.of("http://127.0.0.1:5000"),
-                RegistrySettings.defaults()), events, java.util.Optional.empty());
+                RegistrySettings.defaults()), new EngineApi.Services(events, java.util.Optional.empty(), java.util.Optional.empty()));
     }
 
     @AfterEach

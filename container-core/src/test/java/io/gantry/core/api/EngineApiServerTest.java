@@ -30,7 +30,7 @@ class EngineApiServerTest {
     void serve() throws IOException {
         socket = Files.createTempDirectory("gapi").resolve("gantry.sock");
         api = EngineApi.serve(new EngineApi.Settings("test-engine", data, socket, List.of("http://127.0.0.1:5000"),
-                RegistrySettings.onlyConfigured(java.util.Set.of("127.0.0.1:5000"))), new EventLog(Clock.systemUTC()), java.util.Optional.empty());
+                RegistrySettings.onlyConfigured(java.util.Set.of("127.0.0.1:5000"))), new EngineApi.Services(new EventLog(Clock.systemUTC()), java.util.Optional.empty(), java.util.Optional.empty()));
     }
 
     @AfterEach
@@ -146,7 +146,7 @@ class EngineApiServerTest {
     @Test
     void a_second_engine_cannot_take_over_a_served_socket() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> EngineApi.serve(new EngineApi.Settings("other", data,
-                        socket, List.of(), RegistrySettings.defaults()), new EventLog(Clock.systemUTC()), java.util.Optional.empty()))
+                        socket, List.of(), RegistrySettings.defaults()), new EngineApi.Services(new EventLog(Clock.systemUTC()), java.util.Optional.empty(), java.util.Optional.empty())))
                 .isInstanceOf(IOException.class).hasMessageContaining("another engine already serves");
     }
 }

@@ -1,0 +1,141 @@
+package io.gantry.core.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gantry.core.api.types.ContainerConfig;
+import io.gantry.core.api.types.ImageDeleteItem;
+import io.gantry.core.api.types.ImageInspect;
+import io.gantry.core.api.types.ImageSummary;
+import io.gantry.core.api.types.ProgressMessage;
+import io.gantry.core.content.Digest;
+import io.gantry.core.image.oci.ImageConfig;
+import io.gantry.core.images.Image;
+import io.gantry.core.images.ImageService;
+import io.gantry.core.images.PullEvent;
+import io.gantry.core.images.RemovedImages;
+import io.gantry.core.registry.Credentials;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The image endpoints: pull with Docker's progress stream, list, inspect, tag, remove. */
+final class ImagesHandler {
+
+    private final ImageService images;
+    private final ObjectMapper json;
+
+    ImagesHandler(ImageService images, ObjectMapper json) {
+        this.images = images;
+        this.json = json;
+    }
+
+    void register(Router router) {
+        router.add("POST", "/images/create", (rq, rs, p) -> pull(rq, rs))
+                .add("GET", "/images/json", (rq, rs, p) -> list(rq, rs))
+                .add("GET", "/images/{name*}/json", (rq, rs, p) -> rs.json(200, inspect(images.inspect(p.get("name")))))
+                .add("POST", "/images/{name*}/tag", (rq, rs, p) -> tag(rq, rs, p.get("name")))
+                .add("DELETE", "/images/{name*}", (rq, rs, p) -> remove(rq, rs, p.get("name")));
+    }
+
+    /**
+     * Pulls, streaming Docker's JSON progress. A failure before anything was streamed is an ordinary HTTP error (the
+     * CLI prints it as such); after that it is an {@code errorDetail} line, as Docker writes it.
+     */
+    private void pull(HttpRequest request, HttpResponse response) throws IOException {
+        if (request.query("fromSrc").isPresent()) {
+            throw new ApiException(400, "importing a root filesystem is not supported by this engine yet");
+        }
+        String from = request.query("fromImage").filter(s -> !s.isBlank())
+                .orElseThrow(() -> new ApiException(400, "fromImage or fromSrc is required"));
+        String tag = request.query("tag").orElse("");
+        String reference = tag.isEmpty() ? from : tag.startsWith("sha256:") ? from + "@" + tag : from + ":" + tag;
+        Credentials credentials = request.header("X-Registry-Auth").flatMap(Credentials::fromXRegistryAuth).orElse(null);
+        OutputStream[] stream = new OutputStream[1];
+        try {
+            images.pull(reference, credentials, event -> {
+                try {
+                    if (stream[0] == null) {
+                        stream[0] = response.stream(200, "application/json");
+                    }
+                    write(stream[0], progress(event));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException clientLeft) {
+            response.closeAfterwards();
+            return;
+        } catch (RuntimeException e) {
+            if (stream[0] == null) {
+                throw e;
+            }
+            write(stream[0], ProgressMessage.failure(ApiErrors.message(e)));
+        }
+        if (stream[0] == null) {
+            stream[0] = response.stream(200, "application/json");
+        }
+        stream[0].close();
+    }
+
+    private void write(OutputStream out, ProgressMessage message) throws IOException {
+        out.write(json.writeValueAsBytes(message));
+        out.write('\r');
+        out.write('\n');
+    }
+
+    static ProgressMessage progress(PullEvent event) {
+        boolean bytes = event.status() == PullEvent.Status.DOWNLOADING || event.status() == PullEvent.Status.EXTRACTING;
+        return new ProgressMessage(event.statusLine(), event.id().isEmpty() ? null : event.id(),
+                bytes ? new ProgressMessage.Detail(event.current(), event.total()) : event.status().isLayerEvent()
+                        ? new ProgressMessage.Detail(0, 0) : null, null, null, null);
+    }
+
+    private void list(HttpRequest request, HttpResponse response) throws IOException {
+        List<ImageSummary> result = new ArrayList<>();
+        for (Image image : images.list()) {
+            if (image.repoTags().isEmpty() && !request.flag("all", false) && !image.repoDigests().isEmpty()) {
+                continue;
+            }
+            ImageConfig.ContainerConfig config = image.containerConfig();
+            result.add(new ImageSummary(image.id().toString(), "", image.repoTags(), image.repoDigests(),
+                    image.created() == null ? 0 : image.created().getEpochSecond(), image.size(), image.sharedSize(),
+                    config.labels(), -1));
+        }
+        response.json(200, result);
+    }
+
+    static ImageInspect inspect(Image image) {
+        ImageConfig.ContainerConfig c = image.containerConfig();
+        ContainerConfig config = new ContainerConfig("", "", c.user() == null ? "" : c.user(), false, false, false,
+                c.exposedPorts(), false, false, false, c.env(), c.cmd(), "", c.volumes(),
+                c.workingDir() == null ? "" : c.workingDir(), c.entrypoint(), c.labels(), c.stopSignal(), null);
+        ImageConfig raw = image.config();
+        return new ImageInspect(image.id().toString(), image.repoTags(), image.repoDigests(), "", "",
+                image.created() == null ? Instant.EPOCH.toString() : image.created().toString(),
+                raw.author() == null ? "" : raw.author(), config, raw.architecture(), raw.os(), image.size(),
+                new ImageInspect.RootFs("layers", raw.rootfs().diffIds()), Map.of());
+    }
+
+    private void tag(HttpRequest request, HttpResponse response, String name) throws IOException {
+        String repo = request.query("repo").filter(s -> !s.isBlank())
+                .orElseThrow(() -> new ApiException(400, "repository name (repo) is required"));
+        String tag = request.query("tag").filter(s -> !s.isBlank()).orElse("latest");
+        images.tag(name, repo + ":" + tag);
+        response.empty(201);
+    }
+
+    private void remove(HttpRequest request, HttpResponse response, String name) throws IOException {
+        RemovedImages removed = images.remove(name, request.flag("force", false));
+        List<ImageDeleteItem> items = new ArrayList<>();
+        removed.untagged().forEach(t -> items.add(new ImageDeleteItem(t, null)));
+        for (Digest id : removed.deleted()) {
+            items.add(new ImageDeleteItem(null, id.toString()));
+        }
+        response.json(200, items);
+    }
+
+}

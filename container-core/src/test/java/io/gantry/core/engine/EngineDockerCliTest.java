@@ -1,0 +1,121 @@
+package io.gantry.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gantry.core.content.ContentStore;
+import io.gantry.core.content.FileContentStore;
+import io.gantry.core.image.ImageReference;
+import io.gantry.core.image.oci.MediaTypes;
+import io.gantry.core.registry.LocalRegistry;
+import io.gantry.core.registry.RegistryClient;
+import io.gantry.core.registry.RegistrySettings;
+import io.gantry.core.registry.TestImages;
+import io.gantry.core.testing.Privileged;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole engine as {@code ./gantry engine} runs it, driven by the stock docker CLI: pull through a docker.io mirror
+ * on loopback (no other registry may be contacted), run, logs, remove, remove the image.
+ */
+@Privileged
+class EngineDockerCliTest {
+
+    @RegisterExtension
+    static final LocalRegistry REGISTRY = new LocalRegistry();
+
+    static final Path CLI = Files.isExecutable(Path.of("/usr/local/bin/docker")) ? Path.of("/usr/local/bin/docker")
+            : Path.of("/usr/bin/docker");
+
+    @TempDir
+    static Path shared;
+
+    Path data;
+    Path socketDir;
+    Engine engine;
+
+    @BeforeAll
+    static void pushBusybox() throws Exception {
+        RegistryClient client = new RegistryClient(RegistrySettings.onlyConfigured(Set.of(REGISTRY.host())));
+        ContentStore source = FileContentStore.open(shared.resolve("source"));
+        TestImages.TestImage busybox = TestImages.image(source, MediaTypes.OCI_MANIFEST, "amd64", TestImages.busyboxLayer());
+        TestImages.push(client, source, ImageReference.parse(REGISTRY.host() + "/library/busybox:latest"), busybox);
+    }
+
+    @BeforeEach
+    void start() throws IOException {
+        data = Files.createTempDirectory(Path.of("/var/tmp"), "gantry-engine-cli-");
+        socketDir = Files.createTempDirectory("gecl");
+        engine = Engine.start(EngineConfig.forDataRoot(data).withSocket(socketDir.resolve("gantry.sock"))
+                .withRegistries(List.of("http://" + REGISTRY.host()), Set.of(), true));
+    }
+
+    @AfterEach
+    void stop() throws IOException, InterruptedException {
+        for (String id : docker(0, "ps", "-aq").strip().lines().toList()) {
+            docker(0, "rm", "-f", id);
+        }
+        engine.close();
+        for (Path root : List.of(data, socketDir)) {
+            try (Stream<Path> paths = Files.walk(root)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    @Test
+    void pull_run_logs_and_remove_through_the_docker_cli() throws Exception {
+        assertThat(docker(0, "pull", "busybox")).contains("Pulling from library/busybox")
+                .contains("Downloaded newer image for busybox:latest");
+        assertThat(docker(0, "images", "--format", "{{.Repository}}:{{.Tag}}").strip()).isEqualTo("busybox:latest");
+        assertThat(docker(0, "pull", "busybox")).contains("Image is up to date for busybox:latest");
+
+        docker(0, "run", "-d", "--name", "web", "busybox", "sh", "-c", "echo hello from gantry; sleep 30");
+        String logs = "";
+        for (int i = 0; i < 100 && !logs.contains("hello"); i++) {
+            logs = docker(0, "logs", "web");
+            Thread.sleep(50);
+        }
+        assertThat(logs).contains("hello from gantry");
+        assertThat(docker(0, "info", "--format", "{{.ContainersRunning}} {{.Images}}").strip()).isEqualTo("1 1");
+        assertThat(docker(1, "rmi", "busybox")).contains("must force").contains("a container is using its referenced image");
+
+        docker(0, "rm", "-f", "web");
+        assertThat(docker(0, "rmi", "busybox")).contains("Untagged: busybox:latest").contains("Deleted: sha256:");
+        assertThat(docker(0, "images", "-q").strip()).isEmpty();
+    }
+
+    @Test
+    void an_unknown_image_fails_the_pull_with_the_registrys_reason() throws Exception {
+        assertThat(docker(1, "pull", "no-such-image")).contains("no-such-image");
+        assertThat(docker(125, "run", "--rm", "no-such-image")).contains("no-such-image");
+    }
+
+    private String docker(int expectedExit, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(CLI.toString(), "-H", "unix://" + engine.socket()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("DOCKER_CONFIG", data.resolve("docker-config").toString());
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(String.join(" ", args) + ": " + out).isEqualTo(expectedExit);
+        return out;
+    }
+}
