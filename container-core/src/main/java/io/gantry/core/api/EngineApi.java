@@ -41,7 +41,10 @@ public final class EngineApi implements AutoCloseable {
         ObjectMapper json = EngineApiServer.objectMapper();
         new SystemHandler(settings, HostProbe.ofThisHost(), () -> counts(services)).register(router);
         new EventsHandler(services.events(), json, Clock.systemUTC()).register(router);
-        services.containers().ifPresentOrElse(c -> new ContainersHandler(c, json, Clock.systemUTC()).register(router),
+        services.containers().ifPresentOrElse(c -> {
+                    new ContainersHandler(c, json, Clock.systemUTC()).register(router);
+                    new ExecHandler(c, json).register(router);
+                },
                 () -> refuse(router, "/containers/{path*}", "this engine runs containers only as root"));
         services.images().ifPresentOrElse(i -> new ImagesHandler(i, json).register(router),
                 () -> refuse(router, "/images/{path*}", "this engine handles images only as root"));

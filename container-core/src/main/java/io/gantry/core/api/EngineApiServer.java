@@ -1,5 +1,6 @@
 package io.gantry.core.api;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -150,8 +151,10 @@ public final class EngineApiServer implements AutoCloseable {
             Router.Match match = router.find(request.method(), request.path())
                     .orElseThrow(() -> new ApiException(404, "page not found"));
             match.handler().handle(request, response, match.params());
-        } catch (IOException e) {
-            throw e;
+        } catch (JacksonException malformedBody) {
+            ApiErrors.respond(request, response, malformedBody);
+        } catch (IOException connectionFailed) {
+            throw connectionFailed;
         } catch (RuntimeException e) {
             ApiErrors.respond(request, response, e);
         }

@@ -10,6 +10,8 @@ import io.gantry.core.runtime.ContainerRecord;
 import io.gantry.core.runtime.ContainerRuntime;
 import io.gantry.core.runtime.ContainerSpec;
 import io.gantry.core.runtime.ContainerState;
+import io.gantry.core.runtime.ExecHandle;
+import io.gantry.core.runtime.ExecSpec;
 import io.gantry.core.runtime.ExitStatus;
 import io.gantry.core.runtime.LogEntry;
 import io.gantry.core.runtime.LogQuery;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +46,7 @@ public final class ContainerService {
     private final Path containersDir;
     /** Every container's metadata by ID; guarded by itself, so names stay unique under concurrent creates. */
     private final Map<String, ContainerMetadata> byId = new HashMap<>();
+    private final ExecSessions execs = new ExecSessions();
 
     public ContainerService(ContainerRuntime runtime, ImageSource images, EventLog events, Path containersDir) {
         this.runtime = runtime;
@@ -260,6 +264,7 @@ public final class ContainerService {
         synchronized (byId) {
             byId.remove(id);
         }
+        execs.forget(id);
         events.publish("container", "destroy", id, attributes);
     }
 
@@ -302,6 +307,80 @@ public final class ContainerService {
         }, "auto-remove-" + id.substring(0, 12));
         remover.setDaemon(true);
         remover.start();
+    }
+
+    /** A view of an exec for {@code GET /exec/{id}/json}. */
+    public record ExecView(String id, String containerId, boolean running, @Nullable Integer exitCode, long pid,
+            List<String> command, String user, boolean tty, boolean openStdin, boolean openStdout,
+            boolean openStderr) {
+    }
+
+    /** Docker's exec create: checks the container runs and resolves the user now, so start cannot fail on it. */
+    public String createExec(String reference, List<String> command, List<String> env, String workingDir, String user,
+            boolean tty, boolean attachStdin, boolean attachStdout, boolean attachStderr) {
+        String id = resolve(reference);
+        if (runtime.inspect(id).state() != ContainerState.RUNNING) {
+            throw new ConflictException("Container " + id + " is not running");
+        }
+        if (command.isEmpty()) {
+            throw new InvalidArgumentException("No exec command specified");
+        }
+        String execId = ContainerRuntime.newId();
+        execs.create(execId, new ExecSessions.Created(id, command, env, workingDir, user, tty, attachStdin,
+                attachStdout, attachStderr));
+        events.publish("container", "exec_create: " + String.join(" ", command), id, attributes(id));
+        return execId;
+    }
+
+    /** Starts a created exec; the caller relays its streams and reports its end with {@link #execExited}. */
+    public ExecHandle startExec(String execId) {
+        return execs.start(execId, created -> {
+            long uid = -1;
+            long gid = -1;
+            if (!created.user().isEmpty()) {
+                ContainerMetadata m = byIdLocked(created.containerId());
+                ImageAccounts.User user = ImageAccounts.resolve(created.user(),
+                        images.find(m.imageId()).map(ImageSource.LocalImage::layerDirsTopFirst).orElse(List.of()));
+                uid = user.uid();
+                gid = user.gid();
+            }
+            try {
+                return runtime.exec(created.containerId(), new ExecSpec(created.command(), created.env(),
+                        created.workingDir(), uid, gid, created.tty()));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidArgumentException("exec: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    public void execExited(String execId, int exitCode) {
+        execs.exited(execId, exitCode);
+    }
+
+    public ExecView inspectExec(String execId) {
+        ExecSessions.Session s = execs.get(execId);
+        ExecHandle handle = s.handle;
+        return new ExecView(s.id, s.created.containerId(), s.running(), s.exitCode, handle == null ? 0 : handle.pid(),
+                s.created.command(), s.created.user(), s.created.tty(), s.created.attachStdin(),
+                s.created.attachStdout(), s.created.attachStderr());
+    }
+
+    public void resizeExec(String execId, int rows, int cols) {
+        ExecHandle handle = execs.get(execId).handle;
+        if (handle == null) {
+            throw new ConflictException("exec " + execId + " is not running");
+        }
+        handle.resize(rows, cols);
+    }
+
+    private ContainerMetadata byIdLocked(String id) {
+        synchronized (byId) {
+            ContainerMetadata m = byId.get(id);
+            if (m == null) {
+                throw new NotFoundException("No such container: " + id);
+            }
+            return m;
+        }
     }
 
     private void publish(String action, String id) {

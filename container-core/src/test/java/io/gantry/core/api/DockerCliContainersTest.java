@@ -71,6 +71,22 @@ class DockerCliContainersTest {
     }
 
     @Test
+    void exec_runs_in_the_container_with_stdin_exit_codes_and_a_terminal() throws Exception {
+        docker(0, "run", "-d", "--name", "box", "busybox", "sh", "-c", "echo marker > /tmp/inside; sleep 60");
+        for (int i = 0; i < 100 && !docker(-1, "exec", "box", "cat", "/tmp/inside").contains("marker"); i++) {
+            Thread.sleep(50);
+        }
+
+        assertThat(docker(0, "exec", "box", "cat", "/tmp/inside")).isEqualTo("marker\n");
+        assertThat(docker(7, "exec", "box", "sh", "-c", "echo out; echo err >&2; exit 7")).contains("out").contains("err");
+        assertThat(dockerWithInput("piped input\n", "exec", "-i", "box", "cat")).isEqualTo("piped input\n");
+        String tty = run(List.of("script", "-qec", DockerCliTest.CLI + " -H unix://" + socket
+                + " exec -it box sh -c '[ -t 0 ] && [ -t 1 ] && echo on a terminal; echo done'", "/dev/null"), "");
+        assertThat(tty).contains("on a terminal").contains("done");
+        assertThat(docker(1, "exec", "nothing-here", "true")).contains("No such container: nothing-here");
+    }
+
+    @Test
     void errors_read_as_dockers() throws Exception {
         assertThat(docker(1, "start", "nothing-here")).contains("No such container: nothing-here");
         docker(0, "create", "--name", "dup", "busybox", "true");
@@ -80,15 +96,35 @@ class DockerCliContainersTest {
                 .contains("not supported by this engine yet: published ports");
     }
 
+    /** Runs the CLI; {@code expectedExit} -1 accepts any exit status. */
     private String docker(int expectedExit, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(DockerCliTest.CLI.toString(), "-H", "unix://" + socket));
         command.addAll(List.of(args));
+        return check(expectedExit, args, command, "");
+    }
+
+    private String dockerWithInput(String input, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(DockerCliTest.CLI.toString(), "-H", "unix://" + socket));
+        command.addAll(List.of(args));
+        return check(0, args, command, input);
+    }
+
+    private String check(int expectedExit, String[] args, List<String> command, String input)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("DOCKER_CONFIG", engine.root.resolve("docker-config").toString());
         Process process = builder.start();
+        process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(String.join(" ", args) + ": " + out).isEqualTo(expectedExit);
+        if (expectedExit >= 0) {
+            assertThat(process.exitValue()).as(String.join(" ", args) + ": " + out).isEqualTo(expectedExit);
+        }
         return out;
+    }
+
+    private String run(List<String> command, String input) throws IOException, InterruptedException {
+        return check(0, command.toArray(String[]::new), command, input);
     }
 }

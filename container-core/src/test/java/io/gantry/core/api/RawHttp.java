@@ -59,6 +59,10 @@ final class RawHttp implements AutoCloseable {
         return new Response(status, headers, body.toString(StandardCharsets.UTF_8));
     }
 
+    InputStream rawIn() {
+        return in;
+    }
+
     @Override
     public void close() throws IOException {
         channel.close();
