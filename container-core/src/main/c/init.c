@@ -97,6 +97,102 @@ static int set_rootfs(const struct shim_config *c, struct shim_error *e)
 	return 0;
 }
 
+/*
+ * Volumes and the generated /etc files come from the host. Their sources are cloned as detached mount trees while
+ * host paths still resolve (before pivot_root) and attached afterwards with move_mount, so that a target can only
+ * resolve inside the container's root, whatever symlinks the image holds.
+ */
+#define MAX_BINDS 128
+static int bind_fds[MAX_BINDS];
+static const char *bind_targets[MAX_BINDS];
+static size_t bind_count;
+
+static int open_binds(const struct shim_config *c, struct shim_error *e)
+{
+	size_t n;
+	char **all = config_all(c, "bind", &n);
+
+	if (n > MAX_BINDS) {
+		free(all);
+		return fail(e, 0, "config: more than %d binds", MAX_BINDS);
+	}
+	for (size_t i = 0; i < n; i++) {
+		char *f[3];
+
+		if (split_fields(all[i], '\t', f, 3) != 3) {
+			free(all);
+			return fail(e, 0, "config: bad bind %s", all[i]);
+		}
+		bind_fds[i] = open_tree(AT_FDCWD, f[0], OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | AT_RECURSIVE);
+		if (bind_fds[i] < 0) {
+			free(all);
+			return fail(e, errno, "clone bind source %s", f[0]);
+		}
+		bind_count = i + 1;
+		if (strcmp(f[2], "ro") == 0) {
+			struct mount_attr attr = {.attr_set = MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV};
+
+			if (mount_setattr(bind_fds[i], "", AT_EMPTY_PATH | AT_RECURSIVE, &attr, sizeof(attr)) < 0) {
+				free(all);
+				return fail(e, errno, "make bind source %s read-only", f[0]);
+			}
+		}
+		bind_targets[i] = f[1];
+	}
+	free(all);
+	return 0;
+}
+
+static int make_mount_point(const char *target, int directory, struct shim_error *e)
+{
+	char parent[4096], real[4096];
+	char *slash;
+	int fd;
+
+	if (directory) {
+		if (mkdir_all(target, 0755, e) < 0)
+			return -1;
+		goto check;
+	}
+	if (snprintf(parent, sizeof(parent), "%s", target) >= (int)sizeof(parent))
+		return fail(e, ENAMETOOLONG, "bind target %s", target);
+	slash = strrchr(parent, '/');
+	if (slash != NULL && slash != parent) {
+		*slash = '\0';
+		if (mkdir_all(parent, 0755, e) < 0)
+			return -1;
+	}
+	fd = open(target, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+	if (fd < 0 && errno != EISDIR)
+		return fail(e, errno, "create bind target %s", target);
+	if (fd >= 0)
+		close(fd);
+check:
+	/* A target an image's symlink leads into /proc or /sys would cover the kernel's files. */
+	if (realpath(target, real) == NULL)
+		return fail(e, errno, "resolve bind target %s", target);
+	if (strncmp(real, "/proc", 5) == 0 || strncmp(real, "/sys", 4) == 0)
+		return fail(e, EPERM, "bind target %s resolves to %s", target, real);
+	return 0;
+}
+
+static int set_binds(const struct shim_config *c, struct shim_error *e)
+{
+	(void)c;
+	for (size_t i = 0; i < bind_count; i++) {
+		struct stat st;
+
+		if (fstat(bind_fds[i], &st) < 0)
+			return fail(e, errno, "stat bind source of %s", bind_targets[i]);
+		if (make_mount_point(bind_targets[i], S_ISDIR(st.st_mode), e) < 0)
+			return -1;
+		if (move_mount(bind_fds[i], "", AT_FDCWD, bind_targets[i], MOVE_MOUNT_F_EMPTY_PATH) < 0)
+			return fail(e, errno, "bind onto %s", bind_targets[i]);
+		close(bind_fds[i]);
+	}
+	return 0;
+}
+
 static int set_pivot_root(const struct shim_config *c, struct shim_error *e)
 {
 	(void)c;
@@ -421,8 +517,8 @@ int process_init(const struct shim_config *c, struct shim_error *e)
 int container_init(const struct shim_config *c, struct shim_error *e)
 {
 	static const init_step steps[] = {
-		set_cgroups, set_netns, set_loopback, set_rootfs, set_pivot_root, set_mounts, set_devices,
-		set_symlinks, set_masks, set_readonly, set_hostname,
+		set_cgroups, set_netns, set_loopback, set_rootfs, open_binds, set_pivot_root, set_mounts, set_devices,
+		set_symlinks, set_binds, set_masks, set_readonly, set_hostname,
 	};
 
 	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)

@@ -29,14 +29,30 @@ import java.util.Set;
  * @param openStdin        stdin stays open for attach clients (Docker's {@code -i}); else it is {@code /dev/null}
  * @param logMaxSize       the json-file log rotates before passing this many bytes; 0 for never
  * @param logMaxFiles      how many log files rotation keeps, the current one included (at least 1)
+ * @param binds            host files and directories bound into the container (volumes, generated /etc files)
  */
 public record ContainerSpec(List<ChainId> layers, List<String> command, List<String> env, String workingDir,
                             long uid, long gid, List<Long> groups, String hostname, Set<Capability> capabilities,
                             boolean privileged, boolean seccomp, boolean noNewPrivileges, Resources resources,
                             int stopSignal, String netnsPath, RestartPolicy restartPolicy, boolean tty,
-                            boolean openStdin, long logMaxSize, int logMaxFiles) {
+                            boolean openStdin, long logMaxSize, int logMaxFiles, List<Bind> binds) {
+
+    /**
+     * A host path bound at {@code target} in the container. The shim opens the source before it leaves the host's
+     * root and resolves the target only inside the container's.
+     */
+    public record Bind(String source, String target, boolean readOnly) {
+        public Bind {
+            for (String path : new String[] {source, target}) {
+                if (!path.startsWith("/") || path.chars().anyMatch(ch -> ch == '\t' || ch == '\n' || ch == 0)) {
+                    throw new IllegalArgumentException("bind paths must be absolute, without tabs or newlines: " + path);
+                }
+            }
+        }
+    }
 
     public ContainerSpec {
+        binds = binds == null ? List.of() : List.copyOf(binds);
         layers = List.copyOf(layers);
         command = List.copyOf(command);
         env = List.copyOf(env);
@@ -87,6 +103,7 @@ public record ContainerSpec(List<ChainId> layers, List<String> command, List<Str
         private boolean openStdin;
         private long logMaxSize;
         private int logMaxFiles = 1;
+        private final List<Bind> binds = new java.util.ArrayList<>();
 
         private Builder(List<ChainId> layers, List<String> command) {
             this.layers = layers;
@@ -94,6 +111,7 @@ public record ContainerSpec(List<ChainId> layers, List<String> command, List<Str
         }
 
         public Builder command(List<String> c) { this.command = c; return this; }
+        public Builder bind(String source, String target, boolean readOnly) { binds.add(new Bind(source, target, readOnly)); return this; }
         public Builder env(List<String> e) { this.env = e; return this; }
         public Builder workingDir(String dir) { this.workingDir = dir; return this; }
         public Builder user(long u, long g) { this.uid = u; this.gid = g; return this; }
@@ -116,7 +134,8 @@ public record ContainerSpec(List<ChainId> layers, List<String> command, List<Str
         public ContainerSpec build() {
             String name = hostname;
             return new ContainerSpec(layers, command, env, workingDir, uid, gid, groups, name, capabilities,
-                    privileged, seccomp, noNewPrivileges, resources, stopSignal, netnsPath, restartPolicy, tty, openStdin, logMaxSize, logMaxFiles);
+                    privileged, seccomp, noNewPrivileges, resources, stopSignal, netnsPath, restartPolicy, tty, openStdin, logMaxSize, logMaxFiles,
+                    binds);
         }
     }
 }

@@ -56,6 +56,7 @@ final class ShimConfig {
         c.put("rootfs.source", rootfs.source());
         c.put("rootfs.data", rootfs.type().equals("bind") ? "" : rootfs.data());
         c.put("rootfs.target", rootfsTarget.toString());
+        spec.binds().forEach(b -> c.put("bind", b.source() + "\t" + b.target() + "\t" + (b.readOnly() ? "ro" : "rw")));
         c.defaultMounts(spec.privileged());
         c.defaultDevices();
         if (!spec.privileged()) {

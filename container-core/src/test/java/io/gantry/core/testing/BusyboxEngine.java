@@ -34,12 +34,13 @@ public final class BusyboxEngine implements AutoCloseable {
 
     public final Path root;
     public final EventLog events = new EventLog(Clock.systemUTC());
+    public final OverlaySnapshotter snapshotter;
     public final ContainerRuntime runtime;
     public final ContainerService containers;
 
     public BusyboxEngine() throws IOException {
         root = Files.createTempDirectory(Path.of("/var/tmp"), "gantry-busybox-");
-        OverlaySnapshotter snapshotter = new OverlaySnapshotter(root.resolve("snapshots"));
+        snapshotter = new OverlaySnapshotter(root.resolve("snapshots"));
         Path staging = snapshotter.newStagingDir();
         BusyboxLayer.fill(staging);
         snapshotter.commitLayer(LAYER, staging);
