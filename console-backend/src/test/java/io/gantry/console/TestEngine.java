@@ -43,6 +43,7 @@ public final class TestEngine implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        engine.removeHostState();
         engine.close();
         for (Path root : new Path[] {data, socketDir}) {
             try (Stream<Path> paths = Files.walk(root)) {

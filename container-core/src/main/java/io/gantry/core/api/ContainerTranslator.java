@@ -5,10 +5,13 @@ import io.gantry.core.api.types.ContainerCreateRequest;
 import io.gantry.core.api.types.ContainerInspect;
 import io.gantry.core.api.types.ContainerSummary;
 import io.gantry.core.api.types.HostConfig;
+import io.gantry.core.api.types.MountPoint;
 import io.gantry.core.cgroup.Resources;
 import io.gantry.core.container.ContainerMetadata;
 import io.gantry.core.container.ContainerRequest;
 import io.gantry.core.container.ContainerView;
+import io.gantry.core.network.NetworkAttachment;
+import io.gantry.core.network.PortBinding;
 import io.gantry.core.runtime.ContainerRecord;
 import io.gantry.core.runtime.ContainerState;
 import io.gantry.core.runtime.RestartPolicy;
@@ -44,8 +47,16 @@ final class ContainerTranslator {
                 .tty(config.tty()).openStdin(config.openStdin()).hostname(config.hostname())
                 .labels(config.labels() == null ? Map.of() : config.labels())
                 .exposedPorts(config.exposedPorts() == null ? Set.of() : config.exposedPorts().keySet());
+        List<String> volumes = new ArrayList<>();
+        if (config.volumes() != null) {
+            volumes.addAll(config.volumes().keySet());
+        }
         if (host != null) {
-            request.restartPolicy(restartPolicy(host.restartPolicy()))
+            if (host.binds() != null) {
+                volumes.addAll(host.binds());
+            }
+            request.ports(ports(host)).networkMode(host.networkMode() == null ? "default" : host.networkMode())
+                    .restartPolicy(restartPolicy(host.restartPolicy()))
                     .resources(resources(host))
                     .autoRemove(host.autoRemove())
                     .privileged(host.privileged())
@@ -53,7 +64,32 @@ final class ContainerTranslator {
                     .capDrop(host.capDrop() == null ? List.of() : host.capDrop())
                     .securityOpt(host.securityOpt() == null ? List.of() : host.securityOpt());
         }
+        request.volumes(volumes).aliases(aliases(body, host));
         return request.build();
+    }
+
+    /** {@code "80/tcp": [{"HostIp": "", "HostPort": "8080"}]} becomes {@code :8080:80/tcp}, the {@code -p} form. */
+    private static List<String> ports(HostConfig host) {
+        List<String> ports = new ArrayList<>();
+        if (host.portBindings() == null) {
+            return ports;
+        }
+        host.portBindings().forEach((containerPort, bindings) -> {
+            String port = containerPort.contains("/") ? containerPort : containerPort + "/tcp";
+            for (HostConfig.PortBinding b : bindings == null ? List.<HostConfig.PortBinding>of() : bindings) {
+                ports.add((b.hostIp() == null ? "" : b.hostIp()) + ":" + (b.hostPort() == null ? "" : b.hostPort()) + ":"
+                        + port);
+            }
+        });
+        return ports;
+    }
+
+    private static List<String> aliases(ContainerCreateRequest body, @Nullable HostConfig host) {
+        if (body.networkingConfig() == null || body.networkingConfig().endpointsConfig() == null || host == null) {
+            return List.of();
+        }
+        ContainerCreateRequest.EndpointSettings endpoint = body.networkingConfig().endpointsConfig().get(host.networkMode());
+        return endpoint == null || endpoint.aliases() == null ? List.of() : endpoint.aliases();
     }
 
     private static RestartPolicy restartPolicy(HostConfig.@Nullable RestartPolicy policy) {
@@ -85,17 +121,20 @@ final class ContainerTranslator {
         List<String> problems = new ArrayList<>();
         HostConfig host = body.hostConfig();
         if (host != null) {
-            if (host.portBindings() != null && !host.portBindings().isEmpty() || host.publishAllPorts()) {
-                problems.add("published ports");
+            if (host.publishAllPorts()) {
+                problems.add("publishing all ports (-P)");
             }
-            if (host.binds() != null && !host.binds().isEmpty() || host.mounts() != null && !host.mounts().isEmpty()) {
-                problems.add("volumes and bind mounts");
+            if (host.mounts() != null && !host.mounts().isEmpty()) {
+                problems.add("--mount (use -v)");
+            }
+            if (host.volumesFrom() != null && !host.volumesFrom().isEmpty()) {
+                problems.add("volumes-from");
             }
             if (host.links() != null && !host.links().isEmpty()) {
                 problems.add("links");
             }
             String mode = host.networkMode();
-            if (mode != null && !Set.of("", "default", "bridge", "none").contains(mode)) {
+            if (mode != null && (mode.startsWith("container:") || mode.startsWith("ns:"))) {
                 problems.add("network mode " + mode);
             }
         }
@@ -118,25 +157,63 @@ final class ContainerTranslator {
                 ports(q.exposedPorts()), q.process().tty(), q.openStdin(), false, m.process().env(),
                 q.process().cmd(), m.image(), Map.of(), m.process().workingDir(), q.process().entrypoint(),
                 q.labels(), m.process().stopSignal(), null);
-        HostConfig host = new HostConfig(List.of(), Map.of(), false,
+        HostConfig host = new HostConfig(q.volumes(), portBindings(m.ports()), false,
                 new HostConfig.RestartPolicy(policyName(q.restartPolicy()), q.restartPolicy().maxRetries()),
-                q.autoRemove(), "none", List.of(), List.of(), List.of(), q.resources().memoryBytes(),
+                q.autoRemove(), q.networkMode(), List.of(), List.of(), List.of(), q.resources().memoryBytes(),
                 q.resources().memorySwapBytes(), q.resources().nanoCpus(), q.resources().cpuShares(),
                 q.resources().cpusetCpus(), q.resources().pidsLimit(), q.privileged(), q.capAdd(), q.capDrop(),
                 q.securityOpt(), false, List.of(), List.of(), List.of(), 0,
                 new HostConfig.LogConfig("json-file", Map.of()));
-        ContainerInspect.NetworkSettings network = new ContainerInspect.NetworkSettings(Map.of(), Map.of(), "", "", "");
         return new ContainerInspect(m.id(), m.created(), argv.get(0), argv.subList(1, argv.size()), wireState,
-                m.imageId(), "/" + m.name(), r.restartCount(), "overlay2", "linux", "", host, config, network, List.of());
+                m.imageId(), "/" + m.name(), r.restartCount(), "overlay2", "linux", "", host, config,
+                networkSettings(view), mounts(m));
     }
 
     static ContainerSummary summary(ContainerView view, Instant now) {
         ContainerMetadata m = view.metadata();
         ContainerRecord r = view.runtime();
+        List<ContainerSummary.Port> ports = new ArrayList<>();
+        for (String published : m.ports()) {
+            PortBinding p = PortBinding.parse(published);
+            ports.add(new ContainerSummary.Port(p.hostIp(), p.containerPort(), p.hostPort(), p.protocol().wire()));
+        }
         return new ContainerSummary(m.id(), List.of("/" + m.name()), m.image(), m.imageId(),
-                String.join(" ", m.process().argv()), Instant.parse(m.created()).getEpochSecond(), List.of(),
-                m.request().labels(), status(r.state()), humanStatus(r, now), Map.of("NetworkMode", "none"), Map.of(),
-                List.of());
+                String.join(" ", m.process().argv()), Instant.parse(m.created()).getEpochSecond(), ports,
+                m.request().labels(), status(r.state()), humanStatus(r, now),
+                Map.of("NetworkMode", m.request().networkMode()), Map.of("Networks", endpoints(view)), mounts(m));
+    }
+
+    private static ContainerInspect.NetworkSettings networkSettings(ContainerView view) {
+        Map<String, ContainerCreateRequest.EndpointSettings> networks = endpoints(view);
+        ContainerCreateRequest.EndpointSettings first = networks.values().stream().findFirst().orElse(null);
+        return new ContainerInspect.NetworkSettings(portBindings(view.metadata().ports()), networks,
+                first == null ? "" : first.ipAddress(), first == null ? "" : first.gateway(),
+                view.network().map(NetworkAttachment::netnsPath).orElse(""));
+    }
+
+    private static Map<String, ContainerCreateRequest.EndpointSettings> endpoints(ContainerView view) {
+        Map<String, ContainerCreateRequest.EndpointSettings> networks = new LinkedHashMap<>();
+        view.network().ifPresent(a -> a.endpoints().forEach(e -> networks.put(e.network(),
+                new ContainerCreateRequest.EndpointSettings(e.aliases(), List.of(), e.network(), e.ifname(), e.gateway(),
+                        e.ip(), e.prefix(), "", List.of()))));
+        return networks;
+    }
+
+    /** {@code host_ip:host_port:container_port/proto} back to Docker's port map. */
+    private static Map<String, List<HostConfig.PortBinding>> portBindings(List<String> published) {
+        Map<String, List<HostConfig.PortBinding>> ports = new LinkedHashMap<>();
+        for (String spec : published) {
+            PortBinding p = PortBinding.parse(spec);
+            ports.computeIfAbsent(p.containerPort() + "/" + p.protocol().wire(), k -> new ArrayList<>())
+                    .add(new HostConfig.PortBinding(p.hostIp(), Integer.toString(p.hostPort())));
+        }
+        return ports;
+    }
+
+    private static List<MountPoint> mounts(ContainerMetadata m) {
+        return m.mounts().stream().map(v -> new MountPoint(v.volume().isEmpty() ? "bind" : "volume",
+                v.volume().isEmpty() ? null : v.volume(), v.source(), v.target(), v.volume().isEmpty() ? null : "local",
+                v.readOnly() ? "ro" : "", !v.readOnly(), v.volume().isEmpty() ? "rprivate" : "")).toList();
     }
 
     static String status(ContainerState state) {

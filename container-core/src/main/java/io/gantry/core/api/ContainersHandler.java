@@ -59,7 +59,7 @@ final class ContainersHandler {
                 })
                 .add("POST", "/containers/{id}/wait", (rq, rs, p) -> await(rq, rs, p.get("id")))
                 .add("DELETE", "/containers/{id}", (rq, rs, p) -> {
-                    containers.remove(p.get("id"), rq.flag("force", false));
+                    containers.remove(p.get("id"), rq.flag("force", false), rq.flag("v", false));
                     rs.empty(204);
                 })
                 .add("GET", "/containers/{id}/logs", (rq, rs, p) -> logs(rq, rs, p.get("id")));
@@ -82,11 +82,7 @@ final class ContainersHandler {
         if (create.hostConfig() != null && create.hostConfig().autoRemove()) {
             containers.removeWhenExited(id);
         }
-        List<String> warnings = new ArrayList<>();
-        if (create.hostConfig() == null || !"none".equals(create.hostConfig().networkMode())) {
-            warnings.add("networking is not available in this engine yet: the container has only a loopback interface");
-        }
-        response.json(201, new ContainerCreateResponse(id, warnings));
+        response.json(201, new ContainerCreateResponse(id, List.of()));
     }
 
     private void list(HttpRequest request, HttpResponse response) throws IOException {

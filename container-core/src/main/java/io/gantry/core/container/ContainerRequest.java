@@ -14,11 +14,17 @@ import org.jspecify.annotations.Nullable;
  * @param image        the image reference as the user typed it
  * @param exposedPorts {@code 80/tcp} and the like, added to the image's
  * @param securityOpt  Docker's {@code no-new-privileges}, {@code seccomp=unconfined}
+ * @param networkMode  {@code default} or {@code bridge} (the default bridge), a user-defined network's name,
+ *                     {@code none} or {@code host}
+ * @param ports        published ports in {@code -p} form: {@code [host_ip:][host_port:]container_port[/proto]}
+ * @param volumes      volumes and bind mounts in {@code -v} form: {@code [name|/host/path:]/target[:ro]}
+ * @param aliases      extra names on a user-defined network
  */
 public record ContainerRequest(@Nullable String name, String image, ProcessDefaults.Overrides process,
         @Nullable String hostname, Map<String, String> labels, Set<String> exposedPorts, boolean openStdin,
         RestartPolicy restartPolicy, Resources resources, boolean autoRemove, boolean privileged, List<String> capAdd,
-        List<String> capDrop, List<String> securityOpt) {
+        List<String> capDrop, List<String> securityOpt, String networkMode, List<String> ports, List<String> volumes,
+        List<String> aliases) {
 
     public ContainerRequest {
         labels = Map.copyOf(labels);
@@ -26,6 +32,10 @@ public record ContainerRequest(@Nullable String name, String image, ProcessDefau
         capAdd = List.copyOf(capAdd);
         capDrop = List.copyOf(capDrop);
         securityOpt = List.copyOf(securityOpt);
+        ports = ports == null ? List.of() : List.copyOf(ports);
+        volumes = volumes == null ? List.of() : List.copyOf(volumes);
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        networkMode = networkMode == null || networkMode.isEmpty() ? "default" : networkMode;
     }
 
     public static Builder builder(String image) {
@@ -54,6 +64,10 @@ public record ContainerRequest(@Nullable String name, String image, ProcessDefau
         private List<String> capAdd = List.of();
         private List<String> capDrop = List.of();
         private List<String> securityOpt = List.of();
+        private String networkMode = "default";
+        private List<String> ports = List.of();
+        private List<String> volumes = List.of();
+        private List<String> aliases = List.of();
 
         private Builder(String image) {
             this.image = image;
@@ -78,11 +92,15 @@ public record ContainerRequest(@Nullable String name, String image, ProcessDefau
         public Builder capAdd(List<String> c) { this.capAdd = c; return this; }
         public Builder capDrop(List<String> c) { this.capDrop = c; return this; }
         public Builder securityOpt(List<String> s) { this.securityOpt = s; return this; }
+        public Builder networkMode(String n) { this.networkMode = n; return this; }
+        public Builder ports(List<String> p) { this.ports = p; return this; }
+        public Builder volumes(List<String> v) { this.volumes = v; return this; }
+        public Builder aliases(List<String> a) { this.aliases = a; return this; }
 
         public ContainerRequest build() {
             return new ContainerRequest(name, image, new ProcessDefaults.Overrides(entrypoint, cmd, env, workingDir,
                     user, stopSignal, tty), hostname, labels, exposedPorts, openStdin, restartPolicy, resources,
-                    autoRemove, privileged, capAdd, capDrop, securityOpt);
+                    autoRemove, privileged, capAdd, capDrop, securityOpt, networkMode, ports, volumes, aliases);
         }
     }
 }

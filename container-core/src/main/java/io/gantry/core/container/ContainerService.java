@@ -4,6 +4,12 @@ import io.gantry.core.errors.ConflictException;
 import io.gantry.core.errors.InvalidArgumentException;
 import io.gantry.core.errors.NotFoundException;
 import io.gantry.core.events.EventLog;
+import io.gantry.core.network.AttachRequest;
+import io.gantry.core.network.Network;
+import io.gantry.core.network.NetworkAttachment;
+import io.gantry.core.network.NetworkMode;
+import io.gantry.core.network.NetworkService;
+import io.gantry.core.network.PortBinding;
 import io.gantry.core.runtime.AttachHandle;
 import io.gantry.core.runtime.Capability;
 import io.gantry.core.runtime.ContainerRecord;
@@ -26,7 +32,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import io.gantry.core.volume.MountSpec;
+import io.gantry.core.volume.VolumeMount;
+import io.gantry.core.volume.VolumeStore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,11 +58,24 @@ public final class ContainerService {
     private final Map<String, ContainerMetadata> byId = new HashMap<>();
     private final ExecSessions execs = new ExecSessions();
 
+    private final Optional<NetworkService> network;
+    private final Optional<VolumeStore> volumes;
+    /** Networking puts bridges and tables on the host, so it starts with the first container that needs it. */
+    private final java.util.concurrent.atomic.AtomicBoolean networkStarted = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Without networking or volumes: containers get only a loopback interface and no mounts (tests of the core). */
     public ContainerService(ContainerRuntime runtime, ImageSource images, EventLog events, Path containersDir) {
+        this(runtime, images, events, containersDir, Optional.empty(), Optional.empty());
+    }
+
+    public ContainerService(ContainerRuntime runtime, ImageSource images, EventLog events, Path containersDir,
+            Optional<NetworkService> network, Optional<VolumeStore> volumes) {
         this.runtime = runtime;
         this.images = images;
         this.events = events;
         this.containersDir = containersDir;
+        this.network = network;
+        this.volumes = volumes;
         load();
     }
 
@@ -70,22 +93,43 @@ public final class ContainerService {
         }
     }
 
+    /**
+     * Creates a container: image defaults merged in, user resolved, network attached (address, hosts, published
+     * ports), volumes resolved. Everything is checked before anything is made, and whatever was made is undone when a
+     * later step fails, so a failed create leaves nothing behind.
+     */
     public String create(ContainerRequest request) {
         ImageSource.LocalImage image = images.find(request.image())
                 .orElseThrow(() -> new NotFoundException("No such image: " + request.image()));
         ProcessDefaults.Process process = ProcessDefaults.merge(image.config(), request.process());
         ImageAccounts.User user = ImageAccounts.resolve(process.user(), image.layerDirsTopFirst());
+        List<MountSpec> mountSpecs = request.volumes().stream().map(MountSpec::parse).toList();
+        List<PortBinding> ports = request.ports().stream().map(PortBinding::parse).toList();
         String id = ContainerRuntime.newId();
         String hostname = request.hostname() == null || request.hostname().isEmpty() ? id.substring(0, 12) : request.hostname();
-        List<String> env = new ArrayList<>(process.env());
-        env.add("HOSTNAME=" + hostname);
-        ContainerSpec spec = spec(request, image, process, user, hostname, env);
         synchronized (byId) {
             String name = request.name() == null ? uniqueGeneratedName() : ContainerNames.check(request.name());
             checkNameFree(name);
-            runtime.create(id, spec);
+            Optional<NetworkAttachment> attachment = Optional.empty();
+            List<VolumeMount> mounts = List.of();
+            try {
+                attachment = attach(id, name, hostname, request, ports);
+                mounts = mounts(id, mountSpecs, image);
+                List<String> env = new ArrayList<>(attachment.map(NetworkAttachment::linkEnv).orElse(List.of()));
+                env.addAll(process.env());
+                env.add("HOSTNAME=" + hostname);
+                ContainerSpec.Builder spec = spec(request, image, process, user, hostname, env);
+                attachment.ifPresent(a -> spec.netnsPath(a.netnsPath())
+                        .bind(a.hostsFile(), "/etc/hosts", true).bind(a.resolvConf(), "/etc/resolv.conf", true));
+                mounts.forEach(m -> spec.bind(m.source(), m.target(), m.readOnly()));
+                runtime.create(id, spec.build());
+            } catch (RuntimeException e) {
+                undo(id, attachment.isPresent(), !mounts.isEmpty() || !mountSpecs.isEmpty());
+                throw e;
+            }
             ContainerMetadata metadata = new ContainerMetadata(id, name, request.image(), image.id(),
-                    Instant.now().toString(), request, process);
+                    Instant.now().toString(), request, process, mounts,
+                    attachment.map(a -> a.ports().stream().map(PortBinding::toString).toList()).orElse(List.of()));
             StateStore.write(containersDir.resolve(id).resolve(METADATA), metadata);
             byId.put(id, metadata);
         }
@@ -93,7 +137,79 @@ public final class ContainerService {
         return id;
     }
 
-    private static ContainerSpec spec(ContainerRequest request, ImageSource.LocalImage image,
+    private Optional<NetworkAttachment> attach(String id, String name, String hostname, ContainerRequest request,
+            List<PortBinding> ports) {
+        NetworkMode mode = switch (request.networkMode()) {
+            case "none" -> NetworkMode.NONE;
+            case "host" -> NetworkMode.HOST;
+            default -> NetworkMode.BRIDGE;
+        };
+        String networkName = Set.of("default", "bridge").contains(request.networkMode()) ? Network.DEFAULT_NAME
+                : mode == NetworkMode.BRIDGE ? request.networkMode() : "";
+        if (network.isEmpty()) {
+            if (!ports.isEmpty() || mode == NetworkMode.HOST) {
+                throw new InvalidArgumentException("this engine runs without networking: no published ports or host network");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(startedNetwork().attach(new AttachRequest(id, name, hostname, mode, networkName,
+                request.aliases(), ports, List.of())));
+    }
+
+    /**
+     * Makes the host match the network state (bridges, the instance's table, published ports); at engine start when
+     * an earlier engine networked containers, else before the first container is networked.
+     */
+    public void startNetworking() {
+        startedNetwork();
+    }
+
+    private NetworkService startedNetwork() {
+        NetworkService n = network.orElseThrow();
+        synchronized (networkStarted) {
+            if (!networkStarted.get()) {
+                n.start();
+                networkStarted.set(true);
+            }
+        }
+        return n;
+    }
+
+    /** Removes every bridge, table and handle networking put on the host: for uninstalling, and for tests. */
+    public void removeNetworking() {
+        if (networkStarted.get()) {
+            network.ifPresent(NetworkService::destroyAll);
+        }
+    }
+
+    private List<VolumeMount> mounts(String id, List<MountSpec> specs, ImageSource.LocalImage image) {
+        List<String> imageVolumes = image.config() == null ? List.of() : List.copyOf(image.config().volumes().keySet());
+        if (volumes.isEmpty()) {
+            if (!specs.isEmpty()) {
+                throw new InvalidArgumentException("this engine runs without volumes");
+            }
+            return List.of();
+        }
+        return volumes.get().mountsFor(id, specs, imageVolumes, List.of(), target -> {
+            try {
+                return ImageFiles.directory(image.layerDirsTopFirst(), target.startsWith("/") ? target.substring(1) : target);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("read " + target + " of image " + image.id(), e);
+            }
+        });
+    }
+
+    /** Takes back what a create made before it failed, or what a removed container held. */
+    private void undo(String id, boolean networked, boolean mounted) {
+        if (networked) {
+            network.ifPresent(n -> n.detach(id));
+        }
+        if (mounted) {
+            volumes.ifPresent(v -> v.release(id, true));
+        }
+    }
+
+    private static ContainerSpec.Builder spec(ContainerRequest request, ImageSource.LocalImage image,
             ProcessDefaults.Process process, ImageAccounts.User user, String hostname, List<String> env) {
         ContainerSpec.Builder spec = ContainerSpec.builder(image.layers())
                 .command(process.argv()).env(env).workingDir(process.workingDir())
@@ -126,7 +242,7 @@ public final class ContainerService {
         if (request.privileged()) {
             spec.seccomp(false);
         }
-        return spec.build();
+        return spec;
     }
 
     private static Capability capability(String name) {
@@ -184,7 +300,7 @@ public final class ContainerService {
         synchronized (byId) {
             metadata = byId.get(id);
         }
-        return new ContainerView(metadata, runtime.inspect(id));
+        return new ContainerView(metadata, runtime.inspect(id), network.flatMap(n -> n.attachment(id)));
     }
 
     /** Every container, newest first (as {@code docker ps} lists them). */
@@ -196,7 +312,7 @@ public final class ContainerService {
         List<ContainerView> views = new ArrayList<>();
         for (ContainerMetadata m : all) {
             try {
-                views.add(new ContainerView(m, runtime.inspect(m.id())));
+                views.add(new ContainerView(m, runtime.inspect(m.id()), network.flatMap(n -> n.attachment(m.id()))));
             } catch (NotFoundException removedMeanwhile) {
                 // listed, then removed by another request
             }
@@ -253,6 +369,11 @@ public final class ContainerService {
 
     /** Removes a container; a running one only with {@code force}, which kills it first. */
     public void remove(String reference, boolean force) {
+        remove(reference, force, false);
+    }
+
+    /** As {@link #remove(String, boolean)}; with {@code removeVolumes} its anonymous volumes go too ({@code rm -v}). */
+    public void remove(String reference, boolean force, boolean removeVolumes) {
         String id = resolve(reference);
         ContainerRecord record = runtime.inspect(id);
         if (record.state() == ContainerState.RUNNING && !force) {
@@ -261,6 +382,8 @@ public final class ContainerService {
         }
         Map<String, String> attributes = attributes(id);
         runtime.delete(id, force);
+        network.ifPresent(n -> n.detach(id));
+        volumes.ifPresent(v -> v.release(id, removeVolumes));
         synchronized (byId) {
             byId.remove(id);
         }

@@ -1,9 +1,11 @@
 package io.gantry.core.container;
 
+import io.gantry.core.network.NetworkAttachment;
 import io.gantry.core.runtime.ContainerRecord;
+import java.util.Optional;
 
-/** A container as the API shows it: what was asked for, and where it is in its life. */
-public record ContainerView(ContainerMetadata metadata, ContainerRecord runtime) {
+/** A container as the API shows it: what was asked for, where it is in its life, and how it is networked. */
+public record ContainerView(ContainerMetadata metadata, ContainerRecord runtime, Optional<NetworkAttachment> network) {
 
     public String id() {
         return metadata.id();

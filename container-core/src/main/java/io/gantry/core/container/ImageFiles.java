@@ -45,6 +45,21 @@ final class ImageFiles {
         return Optional.empty();
     }
 
+    /** The topmost layer's directory at {@code relative}, to seed a new volume with an image's content. */
+    static Optional<Path> directory(List<Path> layersTopFirst, String relative) throws IOException {
+        for (Path layer : layersTopFirst) {
+            Path dir = layer.resolve(relative);
+            boolean clean = true;
+            for (Path p = dir; clean && !p.equals(layer); p = p.getParent()) {
+                clean = !Files.isSymbolicLink(p);
+            }
+            if (clean && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.of(dir);
+            }
+        }
+        return Optional.empty();
+    }
+
     private enum Lookup { FOUND, HIDDEN, ABSENT }
 
     private static Lookup lookup(Path layer, String relative) throws IOException {

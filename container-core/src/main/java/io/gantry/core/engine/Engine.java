@@ -3,7 +3,10 @@ package io.gantry.core.engine;
 import io.gantry.core.api.EngineApi;
 import io.gantry.core.container.ContainerService;
 import io.gantry.core.images.ImageService;
+import io.gantry.core.network.NetworkConfig;
+import io.gantry.core.network.NetworkService;
 import io.gantry.core.registry.RegistryClient;
+import io.gantry.core.volume.VolumeStore;
 import io.gantry.core.events.EventLog;
 import io.gantry.core.host.HostProbe;
 import io.gantry.core.runtime.ContainerRuntime;
@@ -34,13 +37,24 @@ public final class Engine implements AutoCloseable {
     private final EngineConfig config;
     private final EventLog events;
     private final Optional<ContainerRuntime> runtime;
+    private final Optional<ContainerService> containers;
     private final EngineApi api;
 
-    private Engine(EngineConfig config, EventLog events, Optional<ContainerRuntime> runtime, EngineApi api) {
+    private Engine(EngineConfig config, EventLog events, Optional<ContainerRuntime> runtime,
+            Optional<ContainerService> containers, EngineApi api) {
         this.config = config;
         this.events = events;
         this.runtime = runtime;
+        this.containers = containers;
         this.api = api;
+    }
+
+    /**
+     * Removes what the engine put on the host beyond its data root (bridges, its nftables table, netns handles):
+     * for uninstalling an instance, and for tests, which must leave the host as they found it.
+     */
+    public void removeHostState() {
+        containers.ifPresent(ContainerService::removeNetworking);
     }
 
     public static Engine start(EngineConfig config) throws IOException {
@@ -51,7 +65,7 @@ public final class Engine implements AutoCloseable {
             log.warn("not running as root: the engine will neither run containers nor unpack images");
             EngineApi api = EngineApi.serve(settings(id, config), new EngineApi.Services(events, Optional.empty(),
                     Optional.empty()));
-            return new Engine(config, events, Optional.empty(), api);
+            return new Engine(config, events, Optional.empty(), Optional.empty(), api);
         }
         Snapshotter snapshots = HostProbe.ofThisHost().read().overlayfs()
                 ? new OverlaySnapshotter(config.dataRoot().resolve("snapshots"))
@@ -62,13 +76,18 @@ public final class Engine implements AutoCloseable {
         ImageService images = ImageService.builder(config.dataRoot(), snapshots)
                 .registry(new RegistryClient(config.registries())).mirrors(config.registryMirrors())
                 .users(new ContainerImageUsers(containersRef::get)).open();
+        NetworkService network = new NetworkService(config.instance(), NetworkConfig.defaults());
         ContainerService containers = new ContainerService(runtime, new LocalImageSource(images, snapshots), events,
-                config.dataRoot().resolve("containers"));
+                config.dataRoot().resolve("containers"), Optional.of(network),
+                Optional.of(new VolumeStore(config.dataRoot())));
+        if (Files.isDirectory(config.dataRoot().resolve("network/networks"))) {
+            containers.startNetworking();
+        }
         containersRef.set(containers);
         EngineApi api = EngineApi.serve(settings(id, config), new EngineApi.Services(events, Optional.of(containers),
                 Optional.of(images)));
         log.info("Gantry engine {} serving the Engine API on {} (data root {})", id, config.socket(), config.dataRoot());
-        return new Engine(config, events, Optional.of(runtime), api);
+        return new Engine(config, events, Optional.of(runtime), Optional.of(containers), api);
     }
 
     private static EngineApi.Settings settings(String id, EngineConfig config) {

@@ -93,7 +93,7 @@ class DockerCliContainersTest {
         assertThat(docker(1, "create", "--name", "dup", "busybox", "true"))
                 .contains("The container name \"/dup\" is already in use");
         assertThat(docker(1, "create", "-p", "8080:80", "busybox", "true"))
-                .contains("not supported by this engine yet: published ports");
+                .contains("this engine runs without networking");
     }
 
     /** Runs the CLI; {@code expectedExit} -1 accepts any exit status. */

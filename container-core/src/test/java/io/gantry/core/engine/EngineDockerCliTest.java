@@ -38,6 +38,7 @@ class EngineDockerCliTest {
     @RegisterExtension
     static final LocalRegistry REGISTRY = new LocalRegistry();
 
+    static final Path IP_FORWARD = Path.of("/proc/sys/net/ipv4/ip_forward");
     static final Path CLI = Files.isExecutable(Path.of("/usr/local/bin/docker")) ? Path.of("/usr/local/bin/docker")
             : Path.of("/usr/bin/docker");
 
@@ -47,6 +48,7 @@ class EngineDockerCliTest {
     Path data;
     Path socketDir;
     Engine engine;
+    String ipForward;
 
     @BeforeAll
     static void pushBusybox() throws Exception {
@@ -58,6 +60,7 @@ class EngineDockerCliTest {
 
     @BeforeEach
     void start() throws IOException {
+        ipForward = Files.readString(IP_FORWARD);
         data = Files.createTempDirectory(Path.of("/var/tmp"), "gantry-engine-cli-");
         socketDir = Files.createTempDirectory("gecl");
         engine = Engine.start(EngineConfig.forDataRoot(data).withSocket(socketDir.resolve("gantry.sock"))
@@ -69,7 +72,9 @@ class EngineDockerCliTest {
         for (String id : docker(0, "ps", "-aq").strip().lines().toList()) {
             docker(0, "rm", "-f", id);
         }
+        engine.removeHostState();
         engine.close();
+        Files.writeString(IP_FORWARD, ipForward);
         for (Path root : List.of(data, socketDir)) {
             try (Stream<Path> paths = Files.walk(root)) {
                 for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
@@ -99,6 +104,42 @@ class EngineDockerCliTest {
         docker(0, "rm", "-f", "web");
         assertThat(docker(0, "rmi", "busybox")).contains("Untagged: busybox:latest").contains("Deleted: sha256:");
         assertThat(docker(0, "images", "-q").strip()).isEmpty();
+    }
+
+    @Test
+    void a_published_port_serves_from_loopback_and_a_named_volume_outlives_its_container() throws Exception {
+        docker(0, "pull", "busybox");
+        docker(0, "run", "-d", "--name", "web", "-p", "127.0.0.1::80", "-v", "site:/www", "busybox", "sh", "-c",
+                "echo hello-web > /www/index.html; exec httpd -f -p 80 -h /www");
+        String published = docker(0, "port", "web", "80").strip();
+        assertThat(published).startsWith("127.0.0.1:");
+
+        assertThat(httpGet("http://" + published + "/index.html")).isEqualTo("hello-web\n");
+        assertThat(docker(0, "ps", "--format", "{{.Ports}}")).contains("127.0.0.1:" + published.split(":")[1] + "->80/tcp");
+
+        docker(0, "rm", "-f", "web");
+        docker(0, "run", "-d", "--name", "reader", "-v", "site:/www", "busybox", "cat", "/www/index.html");
+        assertThat(docker(0, "wait", "reader").strip()).isEqualTo("0");
+        assertThat(docker(0, "logs", "reader")).isEqualTo("hello-web\n");
+    }
+
+    /** Bounded by 10 s, no fixed sleeps: the server inside may take a moment to listen. */
+    private static String httpGet(String url) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            try {
+                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                        .timeout(java.time.Duration.ofSeconds(2)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            } catch (IOException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     @Test
