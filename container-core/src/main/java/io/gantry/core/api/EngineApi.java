@@ -44,6 +44,8 @@ public final class EngineApi implements AutoCloseable {
         services.containers().ifPresentOrElse(c -> {
                     new ContainersHandler(c, json, Clock.systemUTC()).register(router);
                     new ExecHandler(c, json).register(router);
+                    new NetworksHandler(c, json).register(router);
+                    new VolumesHandler(c, json).register(router);
                 },
                 () -> refuse(router, "/containers/{path*}", "this engine runs containers only as root"));
         services.images().ifPresentOrElse(i -> new ImagesHandler(i, json).register(router),

@@ -175,6 +175,15 @@ public final class ContainerService {
         return n;
     }
 
+    /** Networks, started if they were not yet; empty for an engine without networking. */
+    public Optional<NetworkService> networking() {
+        return network.isPresent() ? Optional.of(startedNetwork()) : Optional.empty();
+    }
+
+    public Optional<VolumeStore> volumes() {
+        return volumes;
+    }
+
     /** Removes every bridge, table and handle networking put on the host: for uninstalling, and for tests. */
     public void removeNetworking() {
         if (networkStarted.get()) {

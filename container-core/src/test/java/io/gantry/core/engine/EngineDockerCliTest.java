@@ -123,6 +123,29 @@ class EngineDockerCliTest {
         assertThat(docker(0, "logs", "reader")).isEqualTo("hello-web\n");
     }
 
+    @Test
+    void containers_on_a_user_network_reach_each_other_by_name_and_volumes_are_managed() throws Exception {
+        docker(0, "pull", "busybox");
+        docker(0, "network", "create", "appnet");
+        assertThat(docker(0, "network", "ls", "--format", "{{.Name}}")).contains("appnet").contains("bridge");
+        docker(0, "run", "-d", "--name", "db", "--network", "appnet", "busybox", "sh", "-c",
+                "mkdir /www; echo db-answer > /www/index.html; exec httpd -f -p 80 -h /www");
+        docker(0, "run", "-d", "--name", "client", "--network", "appnet", "--network-alias", "frontend", "busybox",
+                "sh", "-c", "for i in $(seq 1 100); do wget -q -O - http://db/index.html && break; sleep 0.1; done");
+
+        assertThat(docker(0, "wait", "client").strip()).isEqualTo("0");
+        assertThat(docker(0, "logs", "client")).contains("db-answer");
+        assertThat(docker(0, "network", "inspect", "appnet", "--format", "{{range .Containers}}{{.Name}} {{end}}"))
+                .contains("db");
+
+        docker(0, "volume", "create", "keep");
+        assertThat(docker(0, "volume", "ls", "--format", "{{.Name}}")).contains("keep");
+        docker(0, "volume", "rm", "keep");
+        docker(0, "rm", "-f", "db", "client");
+        docker(0, "network", "rm", "appnet");
+        assertThat(docker(0, "network", "ls", "--format", "{{.Name}}")).doesNotContain("appnet");
+    }
+
     /** Bounded by 10 s, no fixed sleeps: the server inside may take a moment to listen. */
     private static String httpGet(String url) throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
