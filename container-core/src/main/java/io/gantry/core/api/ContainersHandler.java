@@ -62,7 +62,12 @@ final class ContainersHandler {
                     containers.remove(p.get("id"), rq.flag("force", false), rq.flag("v", false));
                     rs.empty(204);
                 })
-                .add("GET", "/containers/{id}/logs", (rq, rs, p) -> logs(rq, rs, p.get("id")));
+                .add("GET", "/containers/{id}/logs", (rq, rs, p) -> logs(rq, rs, p.get("id")))
+                .add("POST", "/containers/{id}/attach", (rq, rs, p) -> attach(rq, rs, p.get("id")))
+                .add("POST", "/containers/{id}/resize", (rq, rs, p) -> {
+                    containers.resize(p.get("id"), intParam(rq, "h"), intParam(rq, "w"));
+                    rs.empty(200);
+                });
     }
 
     private void create(HttpRequest request, HttpResponse response) throws IOException {
@@ -199,6 +204,94 @@ final class ContainersHandler {
             return;
         }
         out.close();
+    }
+
+    /**
+     * Docker's attach, as {@code docker run} uses it before it starts the container. Output comes from the container's
+     * log, followed until its run ends: a container that starts after the attach loses nothing of what it prints
+     * first (it has been running only as long as the log shows). Input goes to the monitor's attach socket once the
+     * container runs.
+     */
+    private void attach(HttpRequest request, HttpResponse response, String reference) throws IOException {
+        try (ContainerService.Hold hold = containers.holdForAttach(reference)) {
+            attachHeld(request, response, reference);
+        }
+    }
+
+    private void attachHeld(HttpRequest request, HttpResponse response, String reference) throws IOException {
+        ContainerView view = containers.inspect(reference);
+        String id = view.id();
+        boolean tty = view.metadata().request().process().tty();
+        boolean stdout = request.flag("stdout", false);
+        boolean stderr = request.flag("stderr", false);
+        boolean wasRunning = view.runtime().state() == ContainerState.RUNNING;
+        Instant since = wasRunning && !request.flag("logs", false) ? clock.instant() : null;
+        boolean raw = tty || request.version().compareTo(new ApiVersion(1, 42)) < 0;
+        Connection connection = response.hijack(raw ? "application/vnd.docker.raw-stream"
+                : "application/vnd.docker.multiplexed-stream");
+        if (request.flag("stdin", false) && view.metadata().request().openStdin()) {
+            Thread input = new Thread(() -> pumpStdin(id, connection), "attach-stdin-" + id.substring(0, 12));
+            input.setDaemon(true);
+            input.start();
+        }
+        if (!request.flag("stream", true)) {
+            connection.shutdownOutput();
+            return;
+        }
+        awaitStart(id);
+        OutputStream out = connection.out();
+        try {
+            containers.logs(id, new LogQuery(since, null, -1, true), entry -> {
+                boolean isErr = entry.stream().equals("stderr");
+                if (isErr ? stderr : stdout) {
+                    write(out, entry, isErr ? 2 : 1, raw, false);
+                    flush(out);
+                }
+            });
+        } catch (UncheckedIOException | NotFoundException clientLeftOrContainerRemoved) {
+            return;
+        }
+        connection.shutdownOutput();
+    }
+
+    /** A container attached before its start: wait (for a day at most) until it has been started. */
+    private void awaitStart(String id) {
+        long deadline = System.nanoTime() + Duration.ofDays(1).toNanos();
+        try {
+            while (containers.inspect(id).runtime().state() == ContainerState.CREATED && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (NotFoundException removed) {
+            // nothing to attach to any more; the log follow ends at once
+        }
+    }
+
+    private void pumpStdin(String id, Connection connection) {
+        awaitStart(id);
+        try (var handle = containers.attach(id)) {
+            Streams.pumpInBackground("attach-stdin-copy-" + id.substring(0, 12), connection.in(), handle.stdin());
+            containers.wait(id, Duration.ofDays(1));
+        } catch (RuntimeException e) {
+            // the container ended or was removed: no more input to pass on
+        }
+    }
+
+    private static void flush(OutputStream out) {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int intParam(HttpRequest request, String name) {
+        try {
+            return Integer.parseInt(request.query(name).orElseThrow(() -> new ApiException(400, name + " is required")));
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, "invalid " + name);
+        }
     }
 
     private static void write(OutputStream out, LogEntry entry, int stream, boolean raw, boolean timestamps) {

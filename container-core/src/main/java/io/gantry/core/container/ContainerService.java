@@ -57,6 +57,8 @@ public final class ContainerService {
     /** Every container's metadata by ID; guarded by itself, so names stay unique under concurrent creates. */
     private final Map<String, ContainerMetadata> byId = new HashMap<>();
     private final ExecSessions execs = new ExecSessions();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> attachHolds =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Optional<NetworkService> network;
     private final Optional<VolumeStore> volumes;
@@ -419,9 +421,25 @@ public final class ContainerService {
         runtime.resize(resolve(reference), rows, cols);
     }
 
+    /** Something held until closed. */
+    public interface Hold extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /**
-     * Docker's {@code --rm}: once the container's run ends, it is removed. A thread per such container waits for
-     * its end; they are few and short-lived.
+     * Keeps an exited {@code --rm} container until the returned hold is closed: an attached client (as with
+     * {@code docker run --rm}) must read the last output before the container and its log go.
+     */
+    public Hold holdForAttach(String reference) {
+        String id = resolve(reference);
+        attachHolds.computeIfAbsent(id, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+        return () -> attachHolds.computeIfPresent(id, (k, n) -> n.decrementAndGet() <= 0 ? null : n);
+    }
+
+    /**
+     * Docker's {@code --rm}: once the container's run ends (and attached clients have read its output, for at most
+     * a minute), it is removed. A thread per such container waits for its end; they are few and short-lived.
      */
     public void removeWhenExited(String reference) {
         String id = resolve(reference);
@@ -430,7 +448,13 @@ public final class ContainerService {
                 while (runtime.wait(id, Duration.ofHours(1)).isEmpty()) {
                     // still running
                 }
-                remove(id, true);
+                long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+                while (attachHolds.containsKey(id) && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                remove(id, true, true);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (NotFoundException alreadyRemoved) {
                 // removed by someone else first
             } catch (RuntimeException e) {

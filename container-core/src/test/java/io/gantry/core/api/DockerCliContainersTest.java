@@ -87,6 +87,21 @@ class DockerCliContainersTest {
     }
 
     @Test
+    void attached_runs_print_everything_pass_stdin_propagate_exit_codes_and_remove_with_rm() throws Exception {
+        assertThat(docker(0, "run", "--rm", "busybox", "echo", "hi from run")).isEqualTo("hi from run\n");
+        assertThat(docker(3, "run", "--rm", "busybox", "sh", "-c", "echo before exit; exit 3")).contains("before exit");
+        assertThat(dockerWithInput("line one\nline two\n", "run", "--rm", "-i", "busybox", "cat"))
+                .isEqualTo("line one\nline two\n");
+        String tty = run(List.of("script", "-qec", DockerCliTest.CLI + " -H unix://" + socket
+                + " run --rm -it busybox sh -c '[ -t 1 ] && echo on a terminal'", "/dev/null"), "");
+        assertThat(tty).contains("on a terminal");
+        for (int i = 0; i < 100 && !docker(0, "ps", "-aq").isBlank(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(docker(0, "ps", "-aq").strip()).as("--rm removed them all").isEmpty();
+    }
+
+    @Test
     void errors_read_as_dockers() throws Exception {
         assertThat(docker(1, "start", "nothing-here")).contains("No such container: nothing-here");
         docker(0, "create", "--name", "dup", "busybox", "true");
