@@ -33,6 +33,8 @@ public final class EngineApiServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EngineApiServer.class);
     /** What is left of a request body the handler did not read is skipped, up to this much, to keep the connection. */
     private static final long MAX_DRAIN = 1 << 20;
+    /** How long a finished attach or exec waits for the client to hang up first. */
+    private static final java.time.Duration HIJACK_LINGER = java.time.Duration.ofSeconds(2);
 
     private final Path socket;
     private final Router router;
@@ -157,6 +159,10 @@ public final class EngineApiServer implements AutoCloseable {
             throw connectionFailed;
         } catch (RuntimeException e) {
             ApiErrors.respond(request, response, e);
+        }
+        if (response.hijacked()) {
+            connection.closeAfterClient(HIJACK_LINGER);
+            return false;
         }
         if (response.closesConnection() || clientCloses) {
             return false;

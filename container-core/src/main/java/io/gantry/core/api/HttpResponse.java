@@ -27,6 +27,7 @@ final class HttpResponse {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private boolean committed;
     private boolean closeAfter;
+    private boolean hijacked;
 
     HttpResponse(Connection connection, ObjectMapper json, boolean head, Map<String, String> common) {
         this.connection = connection;
@@ -93,7 +94,12 @@ final class HttpResponse {
         writeHead(101);
         out.flush();
         closeAfter = true;
+        hijacked = true;
         return connection;
+    }
+
+    boolean hijacked() {
+        return hijacked;
     }
 
     /** Ends the connection after this response (used by streams that end when their source ends). */

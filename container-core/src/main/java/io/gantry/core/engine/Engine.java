@@ -57,6 +57,18 @@ public final class Engine implements AutoCloseable {
         containers.ifPresent(ContainerService::removeNetworking);
     }
 
+    /** Deletes the instance's run directory if nothing (a monitor's socket, a netns handle) is left in it. */
+    private void removeRunDirIfEmpty() {
+        Path runDir = config.instance().runDir();
+        try {
+            Files.deleteIfExists(runDir);
+        } catch (DirectoryNotEmptyException stillInUse) {
+            log.debug("run directory {} kept: still in use", runDir);
+        } catch (IOException e) {
+            log.warn("remove run directory {}: {}", runDir, e.getMessage());
+        }
+    }
+
     public static Engine start(EngineConfig config) throws IOException {
         Files.createDirectories(config.dataRoot());
         String id = engineId(config.dataRoot());
@@ -137,13 +149,6 @@ public final class Engine implements AutoCloseable {
     public void close() throws IOException {
         api.close();
         runtime.ifPresent(ContainerRuntime::close);
-        Path runDir = config.instance().runDir();
-        if (config.socket().startsWith(runDir)) {
-            try {
-                Files.deleteIfExists(runDir);
-            } catch (DirectoryNotEmptyException stillInUse) {
-                log.debug("run directory {} kept: still in use", runDir);
-            }
-        }
+        removeRunDirIfEmpty();
     }
 }

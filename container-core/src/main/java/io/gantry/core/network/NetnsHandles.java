@@ -60,6 +60,13 @@ final class NetnsHandles {
         Files.deleteIfExists(p);
     }
 
+    /** Deletes the handles' directory once no handle is left in it. */
+    void removeDirIfEmpty() throws IOException {
+        if (Files.isDirectory(dir) && list().isEmpty()) {
+            Files.deleteIfExists(dir);
+        }
+    }
+
     /** Handles present on disk (for the reconciler and the leak check). */
     List<String> list() throws IOException {
         List<String> ids = new ArrayList<>();

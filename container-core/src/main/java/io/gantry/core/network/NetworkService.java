@@ -384,6 +384,7 @@ public final class NetworkService {
             for (String id : netns.list()) {
                 netns.remove(id);
             }
+            netns.removeDirIfEmpty();
             for (Network n : List.copyOf(networks.values())) {
                 forward.remove(n.bridge());
                 BridgeLinks.deleteLink(n.bridge());

@@ -70,6 +70,7 @@ public final class BusyboxEngine implements AutoCloseable {
             runtime.delete(id, true);
         }
         runtime.close();
+        Files.deleteIfExists(EngineInstance.forDataRoot(root).runDir());
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
