@@ -48,6 +48,9 @@ public final class EngineApi implements AutoCloseable {
                     new VolumesHandler(c, json).register(router);
                 },
                 () -> refuse(router, "/containers/{path*}", "this engine runs containers only as root"));
+        if (services.containers().isPresent() && services.images().isPresent()) {
+            new CommitHandler(services.containers().get(), services.images().get()).register(router);
+        }
         services.images().ifPresentOrElse(i -> new ImagesHandler(i, json).register(router),
                 () -> refuse(router, "/images/{path*}", "this engine handles images only as root"));
         return new EngineApi(EngineApiServer.start(settings.socket(), router, SystemHandler.ENGINE_VERSION));

@@ -8,6 +8,7 @@ import io.gantry.core.api.types.ImageSummary;
 import io.gantry.core.api.types.ProgressMessage;
 import io.gantry.core.content.Digest;
 import io.gantry.core.image.oci.ImageConfig;
+import io.gantry.core.images.HistoryEntry;
 import io.gantry.core.images.Image;
 import io.gantry.core.images.ImageService;
 import io.gantry.core.images.PullEvent;
@@ -18,6 +19,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +40,8 @@ final class ImagesHandler {
                 .add("GET", "/images/json", (rq, rs, p) -> list(rq, rs))
                 .add("GET", "/images/{name*}/json", (rq, rs, p) -> rs.json(200, inspect(images.inspect(p.get("name")))))
                 .add("POST", "/images/{name*}/tag", (rq, rs, p) -> tag(rq, rs, p.get("name")))
-                .add("DELETE", "/images/{name*}", (rq, rs, p) -> remove(rq, rs, p.get("name")));
+                .add("DELETE", "/images/{name*}", (rq, rs, p) -> remove(rq, rs, p.get("name")))
+                .add("GET", "/images/{name*}/history", (rq, rs, p) -> rs.json(200, history(p.get("name"))));
     }
 
     /**
@@ -118,6 +121,21 @@ final class ImagesHandler {
                 image.created() == null ? Instant.EPOCH.toString() : image.created().toString(),
                 raw.author() == null ? "" : raw.author(), config, raw.architecture(), raw.os(), image.size(),
                 new ImageInspect.RootFs("layers", raw.rootfs().diffIds()), Map.of());
+    }
+
+    private List<Map<String, Object>> history(String name) {
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (HistoryEntry h : images.history(name)) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("Id", h.id());
+            item.put("Created", h.created() == null ? 0 : h.created().getEpochSecond());
+            item.put("CreatedBy", h.createdBy());
+            item.put("Tags", h.tags());
+            item.put("Size", h.size());
+            item.put("Comment", h.comment());
+            result.add(item);
+        }
+        return result;
     }
 
     private void tag(HttpRequest request, HttpResponse response, String name) throws IOException {

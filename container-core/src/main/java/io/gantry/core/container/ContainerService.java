@@ -421,6 +421,21 @@ public final class ContainerService {
         runtime.resize(resolve(reference), rows, cols);
     }
 
+    /**
+     * The directory holding a container's changes to its image (the overlay's upper directory), for commit; a
+     * container on the copy snapshotter has none.
+     */
+    public Path changesDir(String reference) {
+        String id = resolve(reference);
+        return runtime.inspect(id).rootfs().stream()
+                .flatMap(m -> m.options().stream())
+                .filter(o -> o.startsWith("upperdir="))
+                .map(o -> Path.of(o.substring("upperdir=".length())))
+                .findFirst()
+                .orElseThrow(() -> new io.gantry.core.errors.FailedPreconditionException(
+                        "commit " + reference + ": only containers on overlay layers can be committed"));
+    }
+
     /** Something held until closed. */
     public interface Hold extends AutoCloseable {
         @Override

@@ -146,6 +146,20 @@ class EngineDockerCliTest {
         assertThat(docker(0, "network", "ls", "--format", "{{.Name}}")).doesNotContain("appnet");
     }
 
+    @Test
+    void a_committed_container_becomes_an_image_that_runs_with_its_changes() throws Exception {
+        docker(0, "pull", "busybox");
+        docker(0, "run", "--name", "maker", "busybox", "sh", "-c", "echo made-by-gantry > /made; rm /bin/vi");
+        String id = docker(0, "commit", "-m", "add /made", "-c", "CMD [\"cat\", \"/made\"]", "maker", "mine:v1").strip();
+
+        assertThat(id).startsWith("sha256:");
+        assertThat(docker(0, "run", "--rm", "mine:v1")).isEqualTo("made-by-gantry\n");
+        assertThat(docker(1, "run", "--rm", "mine:v1", "ls", "/bin/vi")).contains("No such file");
+        assertThat(docker(0, "history", "--format", "{{.Comment}}", "mine:v1")).contains("add /made");
+        docker(0, "rm", "maker");
+        docker(0, "rmi", "mine:v1");
+    }
+
     /** Bounded by 10 s, no fixed sleeps: the server inside may take a moment to listen. */
     private static String httpGet(String url) throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
