@@ -1,0 +1,12 @@
+/**
+ * Applications: templates (or single images) deployed as groups of containers on one engine. The records
+ * ({@link io.gantry.console.app.Application}, {@link io.gantry.console.app.AppService}) and the pure plans
+ * ({@link io.gantry.console.app.DeployPlan}: what to create and in which order; {@link io.gantry.console.app.EditPlan}:
+ * which containers an edit recreates and which it leaves alone) carry no engine calls; the public
+ * {@link io.gantry.console.app.ApplicationService} keeps applications in the database and turns them back into
+ * templates.
+ */
+@NullMarked
+package io.gantry.console.app;
+
+import org.jspecify.annotations.NullMarked;
