@@ -324,6 +324,7 @@ public final class ContainerRuntime implements AutoCloseable {
                 cgroups.destroy(c.cgroup);
             }
             deleteTree(containersDir.resolve(id));
+            deleteQuietly(attachSocket(id)); // a monitor killed by SIGKILL could not unlink it
             containers.remove(id);
         }
     }
@@ -500,6 +501,14 @@ public final class ContainerRuntime implements AutoCloseable {
         byte[] b = new byte[32];
         RANDOM.nextBytes(b);
         return b;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a leftover socket in the root-only run directory does no harm
+        }
     }
 
     static void deleteTree(Path dir) {
