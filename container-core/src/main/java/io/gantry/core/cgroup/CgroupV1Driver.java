@@ -25,6 +25,8 @@ public final class CgroupV1Driver implements CgroupDriver {
     static final List<String> CONTROLLERS =
             List.of("memory", "pids", "cpu", "cpuacct", "cpuset", "devices", "freezer", "blkio");
     private static final long CFS_PERIOD_US = 100_000;
+    /** About five seconds of waiting for the freezer. */
+    static final int FREEZE_ATTEMPTS = 550;
 
     /** controller → the instance's parent directory in that controller's hierarchy. */
     private final Map<String, Path> parents;
@@ -134,6 +136,31 @@ public final class CgroupV1Driver implements CgroupDriver {
         } catch (IOException e) {
             throw new FailedPreconditionException("apply resources to cgroup " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * v1 freezer: writing {@code FROZEN} starts freezing and the state reads {@code FREEZING} until every task
+     * stopped; a task busy in the kernel can hold that up, so the write is repeated while waiting (as runc does).
+     */
+    @Override
+    public void freeze(Cgroup cgroup, boolean frozen) {
+        String want = frozen ? "FROZEN" : "THAWED";
+        try {
+            for (int attempt = 0; attempt < FREEZE_ATTEMPTS; attempt++) {
+                write("freezer", cgroup.name(), "freezer.state", want);
+                if (read("freezer", cgroup.name(), "freezer.state").equals(want)) {
+                    return;
+                }
+                sleepQuietly(Math.min(1 + attempt, 10));
+            }
+            if (frozen) {
+                write("freezer", cgroup.name(), "freezer.state", "THAWED");
+            }
+        } catch (IOException e) {
+            throw new FailedPreconditionException((frozen ? "freeze" : "thaw") + " cgroup " + cgroup.name() + ": " + e.getMessage(), e);
+        }
+        throw new FailedPreconditionException((frozen ? "freeze" : "thaw") + " cgroup " + cgroup.name()
+                + ": the kernel did not report " + want + " in time");
     }
 
     @Override

@@ -51,6 +51,7 @@ public final class ContainerRuntime implements AutoCloseable {
     private final Shim shim;
     private final long hostBoundingSet;
     private final Map<String, Container> containers = new ConcurrentHashMap<>();
+    private final ContainerNames names = new ContainerNames();
     private final ExitWatcher watcher;
     private final ScheduledExecutorService restarts;
 
@@ -115,23 +116,66 @@ public final class ContainerRuntime implements AutoCloseable {
         return new ContainerRuntime(instance, snapshotter, CgroupDrivers.detect(instance.cgroupName()));
     }
 
-    /** Prepares a container (snapshot, state on disk) without starting it; returns its ID. */
+    /** Prepares a container without a name (snapshot, state on disk) without starting it; returns its ID. */
     public String create(ContainerSpec spec) {
+        return createNamed(spec, "");
+    }
+
+    /**
+     * Prepares a container named {@code name} (unique, Docker's rules, a leading {@code /} allowed) without
+     * starting it; returns its ID. A name in use is a Conflict.
+     */
+    public String create(ContainerSpec spec, String name) {
+        return createNamed(spec, ContainerNames.normalise(name));
+    }
+
+    private String createNamed(ContainerSpec spec, String name) {
         validate(spec);
         String id = HexFormat.of().formatHex(randomBytes());
+        names.reserve(name, id);
         Path dir = containersDir.resolve(id);
-        List<Mount> rootfs = snapshotter.prepare(id, spec.layers());
         try {
-            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            Files.createDirectory(dir.resolve("rootfs"));
-        } catch (IOException e) {
-            snapshotter.remove(id);
-            throw new FailedPreconditionException("create container dir " + dir + ": " + e.getMessage(), e);
+            List<Mount> rootfs = snapshotter.prepare(id, spec.layers());
+            try {
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectory(dir.resolve("rootfs"));
+            } catch (IOException e) {
+                snapshotter.remove(id);
+                throw new FailedPreconditionException("create container dir " + dir + ": " + e.getMessage(), e);
+            }
+            ContainerRecord record = ContainerRecord.created(id, name, spec, rootfs);
+            StateStore.write(dir.resolve("state.json"), record);
+            containers.put(id, new Container(record));
+            return id;
+        } catch (RuntimeException e) {
+            names.release(name, id);
+            throw e;
         }
-        ContainerRecord record = ContainerRecord.created(id, spec, rootfs);
-        StateStore.write(dir.resolve("state.json"), record);
-        containers.put(id, new Container(record));
-        return id;
+    }
+
+    /** The ID of the container named {@code name} (with or without the leading {@code /}). */
+    public Optional<String> idOfName(String name) {
+        return names.idOf(name);
+    }
+
+    /** Gives the container a new unique name; nothing else about it changes, running or not. */
+    public void rename(String id, String newName) {
+        Container c = get(id);
+        String name = ContainerNames.normalise(newName);
+        synchronized (c) {
+            String old = c.record.name();
+            if (old.equals(name)) {
+                throw new InvalidArgumentException("rename container " + id + ": it is named " + name + " already");
+            }
+            names.reserve(name, id);
+            try {
+                update(c, c.record.withName(name));
+            } catch (RuntimeException e) {
+                names.release(name, id);
+                throw e;
+            }
+            names.release(old, id);
+        }
     }
 
     /**
@@ -203,7 +247,10 @@ public final class ContainerRuntime implements AutoCloseable {
         }
     }
 
-    /** Sends {@code signal} to the container's init; false if it had already exited. */
+    /**
+     * Sends {@code signal} to the container's init; false if it had already exited. A paused container is thawed
+     * after the signal is sent, so that it is delivered (as Docker does).
+     */
     public boolean kill(String id, int signal) {
         Container c = get(id);
         long pid;
@@ -215,7 +262,53 @@ public final class ContainerRuntime implements AutoCloseable {
             pid = c.record.initPid();
             startTime = c.record.initStartTime();
         }
-        return startTime != 0 && shim.kill(pid, startTime, signal);
+        boolean sent = startTime != 0 && shim.kill(pid, startTime, signal);
+        synchronized (c) {
+            if (c.record.state() == ContainerState.PAUSED && c.cgroup != null) {
+                cgroups.freeze(c.cgroup, false);
+                update(c, c.record.withState(ContainerState.RUNNING));
+            }
+        }
+        return sent;
+    }
+
+    /** Freezes every process of the running container (cgroup freezer); they keep their memory and state. */
+    public void pause(String id) {
+        Container c = get(id);
+        synchronized (c) {
+            if (c.record.state() == ContainerState.PAUSED) {
+                throw new ConflictException("pause container " + id + ": it is already paused");
+            }
+            if (c.record.state() != ContainerState.RUNNING || c.cgroup == null) {
+                throw new ConflictException("pause container " + id + ": it is not running");
+            }
+            cgroups.freeze(c.cgroup, true);
+            update(c, c.record.withState(ContainerState.PAUSED));
+        }
+    }
+
+    /** Thaws a paused container: its processes carry on where they stopped. */
+    public void unpause(String id) {
+        Container c = get(id);
+        synchronized (c) {
+            if (c.record.state() != ContainerState.PAUSED || c.cgroup == null) {
+                throw new ConflictException("unpause container " + id + ": it is not paused");
+            }
+            cgroups.freeze(c.cgroup, false);
+            update(c, c.record.withState(ContainerState.RUNNING));
+        }
+    }
+
+    /**
+     * Docker's restart: stops the container if it runs ({@link #stop}, paused ones too) and starts it again, as
+     * a start by the user (restart count and stop cleared).
+     */
+    public void restart(String id, Duration timeout) {
+        Container c = get(id);
+        if (c.running()) {
+            stop(id, timeout);
+        }
+        start(id);
     }
 
     /**
@@ -263,6 +356,9 @@ public final class ContainerRuntime implements AutoCloseable {
         ContainerRecord r;
         Cgroup cgroup;
         synchronized (c) {
+            if (c.record.state() == ContainerState.PAUSED) {
+                throw new ConflictException("exec in container " + id + ": it is paused, unpause it first");
+            }
             if (c.record.state() != ContainerState.RUNNING || c.cgroup == null) {
                 throw new ConflictException("exec in container " + id + ": it is not running");
             }
@@ -326,6 +422,7 @@ public final class ContainerRuntime implements AutoCloseable {
             deleteTree(containersDir.resolve(id));
             deleteQuietly(attachSocket(id)); // a monitor killed by SIGKILL could not unlink it
             containers.remove(id);
+            names.release(c.record.name(), id);
         }
     }
 
@@ -383,6 +480,7 @@ public final class ContainerRuntime implements AutoCloseable {
         ContainerRecord r = found.record();
         Container c = new Container(r);
         containers.put(r.id(), c);
+        names.reserve(r.name(), r.id());
         synchronized (c) {
             if (found.live()) {
                 c.cgroup = found.cgroup().orElse(null);
@@ -442,10 +540,10 @@ public final class ContainerRuntime implements AutoCloseable {
 
     private void scheduleRestart(Container c, Duration delay) {
         String id = c.record.id();
-        c.pendingRestart = restarts.schedule(() -> restart(id), delay.toMillis(), TimeUnit.MILLISECONDS);
+        c.pendingRestart = restarts.schedule(() -> restartByPolicy(id), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void restart(String id) {
+    private void restartByPolicy(String id) {
         Container c = containers.get(id);
         if (c == null) {
             return;
