@@ -3,6 +3,7 @@ package io.gantry.core.runtime;
 import io.gantry.core.cgroup.Cgroup;
 import io.gantry.core.cgroup.CgroupDriver;
 import io.gantry.core.cgroup.CgroupDrivers;
+import io.gantry.core.cgroup.CgroupStats;
 import io.gantry.core.instance.EngineInstance;
 import io.gantry.core.errors.ConflictException;
 import io.gantry.core.errors.FailedPreconditionException;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -426,6 +428,26 @@ public final class ContainerRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * A reading of the container's cgroup and the host's CPU counters; all cgroup figures are zero when it does
+     * not run. The memory limit of an unlimited container is the host's memory, as Docker reports it.
+     */
+    public ContainerStats stats(String id) {
+        Container c = get(id);
+        CgroupStats s;
+        synchronized (c) {
+            s = c.running() && c.cgroup != null ? cgroups.stats(c.cgroup) : null;
+        }
+        Instant now = Instant.now();
+        if (s == null) {
+            return new ContainerStats(id, c.record.name(), now, CgroupStats.none(), HostFacts.systemCpuNanos(), HostFacts.onlineCpus());
+        }
+        CgroupStats.Memory m = s.memory();
+        CgroupStats capped = new CgroupStats(s.cpu(), new CgroupStats.Memory(m.usageBytes(), m.maxUsageBytes(),
+                Math.min(m.limitBytes(), HostFacts.memTotal()), m.inactiveFileBytes(), m.stat()), s.pids(), s.blkio());
+        return new ContainerStats(id, c.record.name(), now, capped, HostFacts.systemCpuNanos(), HostFacts.onlineCpus());
+    }
+
     /** IDs of the containers this runtime knows. */
     public List<String> list() {
         return List.copyOf(containers.keySet());
@@ -566,7 +588,7 @@ public final class ContainerRuntime implements AutoCloseable {
     private static boolean ranAtLeast(ContainerRecord r, Duration d) {
         try {
             return r.exit() != null && !r.startedAt().isEmpty() && Duration.between(
-                    java.time.Instant.parse(r.startedAt()), java.time.Instant.parse(r.exit().finishedAt())).compareTo(d) >= 0;
+                    Instant.parse(r.startedAt()), Instant.parse(r.exit().finishedAt())).compareTo(d) >= 0;
         } catch (java.time.format.DateTimeParseException e) {
             return false;
         }

@@ -27,7 +27,9 @@ class CgroupV1DriverTest {
             assertThat(Files.readString(dirOf(cg, "devices").resolve("devices.list")))
                     .contains("c 1:3 rwm", "c 136:* rwm", "b *:* m").doesNotContain("a *:* rwm");
             CgroupStats stats = driver.stats(cg);
-            assertThat(stats.pids()).isZero();
+            assertThat(stats.pids().current()).isZero();
+            assertThat(stats.pids().limit()).isEqualTo(42);
+            assertThat(stats.memory().limitBytes()).isEqualTo(64L << 20);
             driver.destroy(cg);
             assertThat(cg.dirs()).allSatisfy(d -> assertThat(d).doesNotExist());
         }
