@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 @Privileged
 class LeakTest {
 
-    private static final int CYCLES = 200;
+    /** 200 as the issue asks; {@code -Dgantry.leak.cycles} lowers it where containers start slowly (under qemu). */
+    private static final int CYCLES = Integer.getInteger("gantry.leak.cycles", 200);
     /** Every so many cycles the command is missing, so start fails after the monitor has set up. */
     private static final int FAILED_START_EVERY = 20;
 
@@ -55,7 +56,7 @@ class LeakTest {
             return new Snapshot(
                     Files.readAllLines(Path.of("/proc/self/mountinfo")).size(),
                     countCgroupChildren(engine),
-                    countShims(),
+                    countShims(engine),
                     count(Path.of("/proc/self/fd")),
                     count(engine.root.resolve("containers")),
                     count(engine.instance.runDir()));
@@ -75,11 +76,13 @@ class LeakTest {
             return n;
         }
 
-        private static long countShims() throws IOException {
+        /** Shims of this engine only (their config lies under its root): other engines may run on this host. */
+        private static long countShims(TestEngine engine) throws IOException {
             try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
                 return procs.filter(p -> p.getFileName().toString().matches("[0-9]+")).filter(p -> {
                     try {
-                        return Files.readSymbolicLink(p.resolve("exe")).toString().startsWith("/memfd:gantry-shim");
+                        return Files.readSymbolicLink(p.resolve("exe")).toString().startsWith("/memfd:gantry-shim")
+                                && new String(Files.readAllBytes(p.resolve("cmdline"))).contains(engine.root.toString());
                     } catch (IOException | SecurityException e) {
                         return false;
                     }
