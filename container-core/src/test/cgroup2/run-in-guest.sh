@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The cgroup v2 phase of ./gantry test: runs the v2 driver's tests and a container smoke test (memory limit
-# with the OOM flag, pids limit, CPU quota written and throttling seen, freezer, stats non-zero, everything
+# with the OOM flag, pids limit, CPU quota written and throttling seen, freezer, stats non-zero, isolation
+# including the eBPF device filter, everything
 # removed) on a real cgroup v2 kernel, inside ../shared/tools/cgroup2-guest (Debian 12's kernel under qemu,
 # this host's root read-only, a pure v2 hierarchy).
 #
@@ -16,7 +17,7 @@ CHECKOUT=$(cd "$MODULE/.." && pwd)
 GUEST=${CGROUP2_GUEST:-$CHECKOUT/../shared/tools/cgroup2-guest}
 OUT=$MODULE/target/cgroup2
 JUNIT_CONSOLE=1.12.2   # the junit-platform version of the module's test classpath
-TESTS=(io.gantry.core.cgroup.CgroupV2DriverTest io.gantry.core.cgroup.CgroupFilesTest
+TESTS=(io.gantry.core.cgroup.CgroupV2DriverTest io.gantry.core.cgroup.CgroupFilesTest io.gantry.core.runtime.IsolationTest
        io.gantry.core.runtime.ResourceLimitsTest io.gantry.core.runtime.StatsTest
        io.gantry.core.runtime.PauseRestartRenameTest io.gantry.core.runtime.LeakTest)
 

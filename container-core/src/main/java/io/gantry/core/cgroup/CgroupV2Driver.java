@@ -20,8 +20,8 @@ import java.util.Set;
  * <p>v2 lets a cgroup either hold processes or hand controllers to children, never both (the root excepted).
  * So before enabling controllers in its own cgroup the engine moves that cgroup's processes, itself
  * included, into a leaf child named {@value #ENGINE_LEAF}; an engine that finds itself in such a leaf
- * nests its instances beside it. Device access is not controlled here: v2 has no device files, only a BPF
- * program attached to the cgroup (see {@link #apply}).
+ * nests its instances beside it. v2 has no device files: the device rules become an eBPF program attached to
+ * each container's cgroup at creation ({@link DeviceFilter}).
  */
 public final class CgroupV2Driver implements CgroupDriver {
 
@@ -101,6 +101,9 @@ public final class CgroupV2Driver implements CgroupDriver {
             Files.createDirectories(dir);
             Cgroup cgroup = cgroupAt(name, dir);
             apply(cgroup, resources);
+            if (!resources.devices().isEmpty()) {
+                Bpf.attachDeviceProgram(dir, DeviceFilter.program(resources.devices()));
+            }
             return cgroup;
         } catch (IOException | RuntimeException e) {
             CgroupV1Driver.rmdirWithRetry(dir);
@@ -132,8 +135,8 @@ public final class CgroupV2Driver implements CgroupDriver {
 
     /**
      * Writes memory.max, memory.swap.max (Docker's memory+swap less the memory), cpu.max, cpu.weight (from
-     * shares, as runc converts), cpuset.cpus and pids.max. Device rules are not enforced on v2 yet: that needs
-     * a {@code BPF_PROG_TYPE_CGROUP_DEVICE} program attached to the cgroup, which this driver does not load.
+     * shares, as runc converts), cpuset.cpus and pids.max. Device rules stay as {@link #create} attached them
+     * (Docker cannot update them either).
      */
     @Override
     public void apply(Cgroup cgroup, Resources r) {

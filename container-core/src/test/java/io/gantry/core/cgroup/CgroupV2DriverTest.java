@@ -53,6 +53,29 @@ class CgroupV2DriverTest extends CgroupDriverContract {
         }
     }
 
+    @Test
+    void the_device_program_lets_a_member_open_dev_null_but_not_a_block_device() throws Exception {
+        Cgroup cg = driver.create("devices", Resources.defaults());
+        Path dir = Files.createTempDirectory("gantry-devices");
+        Process p = new ProcessBuilder("/bin/sh", "-c", "read go; mknod " + dir + "/disk b 8 0 || exit 9; "
+                + "head -c 1 " + dir + "/disk; echo disk=$?; head -c 1 /dev/null; echo null=$?")
+                .redirectErrorStream(true).start();
+        try {
+            Files.writeString(cg.procsFiles().get(0), Long.toString(p.pid()));
+            p.getOutputStream().write('\n');
+            p.getOutputStream().flush();
+            String out = new String(p.getInputStream().readAllBytes());
+            p.waitFor();
+            assertThat(out).contains("Operation not permitted", "disk=1", "null=0");
+        } finally {
+            p.destroyForcibly();
+            p.waitFor();
+            Files.deleteIfExists(dir.resolve("disk"));
+            Files.deleteIfExists(dir);
+            driver.destroy(cg);
+        }
+    }
+
     private static String read(Cgroup cg, String file) throws IOException {
         return Files.readString(cg.dirs().get(0).resolve(file)).strip();
     }
