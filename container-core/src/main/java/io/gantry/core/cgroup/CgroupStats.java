@@ -67,6 +67,13 @@ public record CgroupStats(Cpu cpu, Memory memory, Pids pids, List<BlkioEntry> bl
     public record BlkioEntry(long major, long minor, String op, long value) {
     }
 
+    /** The same reading with the memory limit capped (Docker shows an unlimited container's limit as the host's memory). */
+    public CgroupStats withMemoryLimitAtMost(long bytes) {
+        Memory m = memory;
+        return new CgroupStats(cpu, new Memory(m.usageBytes(), m.maxUsageBytes(), Math.min(m.limitBytes(), bytes),
+                m.inactiveFileBytes(), m.stat()), pids, blkio);
+    }
+
     public long blockReadBytes() {
         return blkio.stream().filter(e -> e.op().equalsIgnoreCase("read")).mapToLong(BlkioEntry::value).sum();
     }

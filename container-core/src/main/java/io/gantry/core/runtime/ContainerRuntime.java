@@ -52,36 +52,10 @@ public final class ContainerRuntime implements AutoCloseable {
     private final CgroupDriver cgroups;
     private final Shim shim;
     private final long hostBoundingSet;
-    private final Map<String, Container> containers = new ConcurrentHashMap<>();
+    private final Map<String, LiveContainer> containers = new ConcurrentHashMap<>();
     private final ContainerNames names = new ContainerNames();
     private final ExitWatcher watcher;
     private final ScheduledExecutorService restarts;
-
-    /** In-memory handle: the record plus what only a live engine holds. */
-    private static final class Container {
-        volatile ContainerRecord record;
-        @Nullable Cgroup cgroup;
-        /** Completes when the current run ends; null while the container is not running. */
-        @Nullable CompletableFuture<ExitStatus> exit;
-        @Nullable ScheduledFuture<?> pendingRestart;
-        /** Restarts in a row that followed a short run: the exponent of the next backoff delay. */
-        int quickRestarts;
-
-        Container(ContainerRecord record) {
-            this.record = record;
-        }
-
-        boolean running() {
-            return record.state() == ContainerState.RUNNING || record.state() == ContainerState.PAUSED;
-        }
-
-        void cancelRestart() {
-            if (pendingRestart != null) {
-                pendingRestart.cancel(false);
-                pendingRestart = null;
-            }
-        }
-    }
 
     /**
      * Opens the runtime on {@code instance}'s data root. Containers a previous engine left there are taken over:
@@ -147,7 +121,7 @@ public final class ContainerRuntime implements AutoCloseable {
             }
             ContainerRecord record = ContainerRecord.created(id, name, spec, rootfs);
             StateStore.write(dir.resolve("state.json"), record);
-            containers.put(id, new Container(record));
+            containers.put(id, new LiveContainer(record));
             return id;
         } catch (RuntimeException e) {
             names.release(name, id);
@@ -162,7 +136,7 @@ public final class ContainerRuntime implements AutoCloseable {
 
     /** Gives the container a new unique name; nothing else about it changes, running or not. */
     public void rename(String id, String newName) {
-        Container c = get(id);
+        LiveContainer c = get(id);
         String name = ContainerNames.normalise(newName);
         synchronized (c) {
             String old = c.record.name();
@@ -185,7 +159,7 @@ public final class ContainerRuntime implements AutoCloseable {
      * by the user clears a previous stop and the restart count.
      */
     public void start(String id) {
-        Container c = get(id);
+        LiveContainer c = get(id);
         synchronized (c) {
             if (c.running()) {
                 throw new ConflictException("start container " + id + ": it is " + c.record.state().name().toLowerCase());
@@ -197,7 +171,7 @@ public final class ContainerRuntime implements AutoCloseable {
         }
     }
 
-    private void startLocked(Container c) {
+    private void startLocked(LiveContainer c) {
         ContainerRecord r = c.record;
         String id = r.id();
         Path dir = containersDir.resolve(id);
@@ -229,7 +203,7 @@ public final class ContainerRuntime implements AutoCloseable {
 
     /** Waits up to {@code timeout} for the current run to end; the last exit if it is not running; else empty. */
     public Optional<ExitStatus> wait(String id, Duration timeout) {
-        Container c = get(id);
+        LiveContainer c = get(id);
         CompletableFuture<ExitStatus> exit;
         synchronized (c) {
             if (!c.running() || c.exit == null) {
@@ -254,7 +228,7 @@ public final class ContainerRuntime implements AutoCloseable {
      * after the signal is sent, so that it is delivered (as Docker does).
      */
     public boolean kill(String id, int signal) {
-        Container c = get(id);
+        LiveContainer c = get(id);
         long pid;
         long startTime;
         synchronized (c) {
@@ -276,7 +250,7 @@ public final class ContainerRuntime implements AutoCloseable {
 
     /** Freezes every process of the running container (cgroup freezer); they keep their memory and state. */
     public void pause(String id) {
-        Container c = get(id);
+        LiveContainer c = get(id);
         synchronized (c) {
             if (c.record.state() == ContainerState.PAUSED) {
                 throw new ConflictException("pause container " + id + ": it is already paused");
@@ -291,7 +265,7 @@ public final class ContainerRuntime implements AutoCloseable {
 
     /** Thaws a paused container: its processes carry on where they stopped. */
     public void unpause(String id) {
-        Container c = get(id);
+        LiveContainer c = get(id);
         synchronized (c) {
             if (c.record.state() != ContainerState.PAUSED || c.cgroup == null) {
                 throw new ConflictException("unpause container " + id + ": it is not paused");
@@ -306,7 +280,7 @@ public final class ContainerRuntime implements AutoCloseable {
      * a start by the user (restart count and stop cleared).
      */
     public void restart(String id, Duration timeout) {
-        Container c = get(id);
+        LiveContainer c = get(id);
         if (c.running()) {
             stop(id, timeout);
         }
@@ -319,7 +293,7 @@ public final class ContainerRuntime implements AutoCloseable {
      * {@code always}). Stopping an exited container returns its last exit and cancels a pending restart.
      */
     public ExitStatus stop(String id, Duration timeout) {
-        Container c = get(id);
+        LiveContainer c = get(id);
         synchronized (c) {
             c.cancelRestart();
             update(c, c.record.withManuallyStopped(true));
@@ -354,7 +328,7 @@ public final class ContainerRuntime implements AutoCloseable {
      * capabilities, seccomp filter and no_new_privs. The process ends on its own or with the container.
      */
     public ExecHandle exec(String id, ExecSpec exec) {
-        Container c = get(id);
+        LiveContainer c = get(id);
         ContainerRecord r;
         Cgroup cgroup;
         synchronized (c) {
@@ -387,7 +361,7 @@ public final class ContainerRuntime implements AutoCloseable {
      * was created with {@code openStdin} (or a tty). Closing the handle detaches; the container runs on.
      */
     public AttachHandle attach(String id) {
-        Container c = get(id);
+        LiveContainer c = get(id);
         if (!c.running()) {
             throw new ConflictException("attach to container " + id + ": it is not running");
         }
@@ -407,7 +381,7 @@ public final class ContainerRuntime implements AutoCloseable {
 
     /** Removes the container and everything it left; a running one only with {@code force} (killing it). */
     public void delete(String id, boolean force) {
-        Container c = get(id);
+        LiveContainer c = get(id);
         if (c.running()) {
             if (!force) {
                 throw new ConflictException("remove container " + id + ": it is running (stop it or force)");
@@ -433,19 +407,13 @@ public final class ContainerRuntime implements AutoCloseable {
      * not run. The memory limit of an unlimited container is the host's memory, as Docker reports it.
      */
     public ContainerStats stats(String id) {
-        Container c = get(id);
+        LiveContainer c = get(id);
         CgroupStats s;
         synchronized (c) {
             s = c.running() && c.cgroup != null ? cgroups.stats(c.cgroup) : null;
         }
-        Instant now = Instant.now();
-        if (s == null) {
-            return new ContainerStats(id, c.record.name(), now, CgroupStats.none(), HostFacts.systemCpuNanos(), HostFacts.onlineCpus());
-        }
-        CgroupStats.Memory m = s.memory();
-        CgroupStats capped = new CgroupStats(s.cpu(), new CgroupStats.Memory(m.usageBytes(), m.maxUsageBytes(),
-                Math.min(m.limitBytes(), HostFacts.memTotal()), m.inactiveFileBytes(), m.stat()), s.pids(), s.blkio());
-        return new ContainerStats(id, c.record.name(), now, capped, HostFacts.systemCpuNanos(), HostFacts.onlineCpus());
+        CgroupStats read = s == null ? CgroupStats.none() : s.withMemoryLimitAtMost(HostFacts.memTotal());
+        return new ContainerStats(id, c.record.name(), Instant.now(), read, HostFacts.systemCpuNanos(), HostFacts.onlineCpus());
     }
 
     /** IDs of the containers this runtime knows. */
@@ -464,7 +432,7 @@ public final class ContainerRuntime implements AutoCloseable {
 
     /** The entries {@code query} selects, rotated files included; {@code follow} is ignored here. */
     public List<LogEntry> logs(String id, LogQuery query) {
-        Container c = get(id);
+        LiveContainer c = get(id);
         return ContainerLogs.read(containersDir.resolve(id).resolve("container-json.log"), c.record.spec().logMaxFiles(), query);
     }
 
@@ -473,7 +441,7 @@ public final class ContainerRuntime implements AutoCloseable {
      * the container's current run ends (at once if it is not running). Blocks the calling thread meanwhile.
      */
     public void logs(String id, LogQuery query, Consumer<LogEntry> sink) {
-        Container c = get(id);
+        LiveContainer c = get(id);
         Path log = containersDir.resolve(id).resolve("container-json.log");
         if (!query.follow()) {
             ContainerLogs.read(log, c.record.spec().logMaxFiles(), query).forEach(sink);
@@ -500,7 +468,7 @@ public final class ContainerRuntime implements AutoCloseable {
 
     private void adopt(Reconciler.Found found) {
         ContainerRecord r = found.record();
-        Container c = new Container(r);
+        LiveContainer c = new LiveContainer(r);
         containers.put(r.id(), c);
         names.reserve(r.name(), r.id());
         synchronized (c) {
@@ -520,7 +488,7 @@ public final class ContainerRuntime implements AutoCloseable {
 
     /** The watcher saw the container's run end: record the exit, free the cgroup, apply the restart policy. */
     private void onExit(String id) {
-        Container c = containers.get(id);
+        LiveContainer c = containers.get(id);
         if (c == null) {
             return;
         }
@@ -548,7 +516,7 @@ public final class ContainerRuntime implements AutoCloseable {
         }
     }
 
-    private void applyRestartPolicy(Container c) {
+    private void applyRestartPolicy(LiveContainer c) {
         ContainerRecord r = c.record;
         ExitStatus exit = r.exit();
         if (exit == null || !r.spec().restartPolicy().restartsAfterExit(exit.exitCode(), r.restartCount(), r.manuallyStopped())) {
@@ -560,13 +528,13 @@ public final class ContainerRuntime implements AutoCloseable {
         scheduleRestart(c, RestartPolicy.delay(c.quickRestarts++));
     }
 
-    private void scheduleRestart(Container c, Duration delay) {
+    private void scheduleRestart(LiveContainer c, Duration delay) {
         String id = c.record.id();
         c.pendingRestart = restarts.schedule(() -> restartByPolicy(id), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void restartByPolicy(String id) {
-        Container c = containers.get(id);
+        LiveContainer c = containers.get(id);
         if (c == null) {
             return;
         }
@@ -594,13 +562,13 @@ public final class ContainerRuntime implements AutoCloseable {
         }
     }
 
-    private void update(Container c, ContainerRecord next) {
+    private void update(LiveContainer c, ContainerRecord next) {
         c.record = next;
         StateStore.write(containersDir.resolve(next.id()).resolve("state.json"), next);
     }
 
-    private Container get(String id) {
-        Container c = containers.get(id);
+    private LiveContainer get(String id) {
+        LiveContainer c = containers.get(id);
         if (c == null) {
             throw new NotFoundException("container " + id + ": not found");
         }
