@@ -4,6 +4,8 @@ import io.gantry.core.cgroup.Cgroup;
 import io.gantry.core.cgroup.CgroupDriver;
 import io.gantry.core.cgroup.CgroupDrivers;
 import io.gantry.core.cgroup.CgroupStats;
+import io.gantry.core.cgroup.DeviceRule;
+import io.gantry.core.cgroup.Resources;
 import io.gantry.core.instance.EngineInstance;
 import io.gantry.core.errors.ConflictException;
 import io.gantry.core.errors.FailedPreconditionException;
@@ -175,7 +177,7 @@ public final class ContainerRuntime implements AutoCloseable {
         ContainerRecord r = c.record;
         String id = r.id();
         Path dir = containersDir.resolve(id);
-        Cgroup cgroup = cgroups.create(id, r.spec().resources());
+        Cgroup cgroup = cgroups.create(id, cgroupResources(r.spec()));
         Shim.Started started;
         try {
             Files.deleteIfExists(dir.resolve(ExitWatcher.EXIT_FILE));
@@ -199,6 +201,12 @@ public final class ContainerRuntime implements AutoCloseable {
         update(c, r.running(monitor, HostFacts.startTime(monitor), started.initPid(),
                 HostFacts.startTime(started.initPid())));
         watcher.watch(id, dir, monitor, c.record.monitorStartTime());
+    }
+
+    /** A privileged container may use every device, as in Docker; others get the spec's rules. */
+    private static Resources cgroupResources(ContainerSpec spec) {
+        return spec.privileged() ? spec.resources().withDevices(List.of(new DeviceRule(true, 'a', -1, -1, "rwm")))
+                : spec.resources();
     }
 
     /** Waits up to {@code timeout} for the current run to end; the last exit if it is not running; else empty. */
