@@ -42,6 +42,11 @@ public final class RuntimeBench {
     private static final int RUNS = Integer.getInteger("bench.runs", 30);
     private static final int DENSITY = Integer.getInteger("bench.density", 100);
     private static final int WARMUP = 3;
+    /**
+     * The runs are split into rounds, each measuring Gantry then crun and runc, so that all three sample the same
+     * stretches of a shared, noisy machine.
+     */
+    private static final int ROUNDS = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RuntimeBench() {
@@ -54,6 +59,9 @@ public final class RuntimeBench {
             Path rootfs = work.resolve("rootfs");
             fillBusybox(rootfs);
             List<Double> gantry = new ArrayList<>();
+            List<Double> crun = new ArrayList<>();
+            List<Double> runc = new ArrayList<>();
+            Path bundle = bundle(work, rootfs);
             long shimRss;
             long[] density;
             Path dataRoot = work.resolve("data");
@@ -63,11 +71,15 @@ public final class RuntimeBench {
             snapshotter.commitLayer(BUSYBOX, staging);
             try (ContainerRuntime rt = ContainerRuntime.open(EngineInstance.forDataRoot(dataRoot), snapshotter)) {
                 try {
-                    for (int i = 0; i < WARMUP + RUNS; i++) {
-                        double ms = runToExit(rt);
-                        if (i >= WARMUP) {
-                            gantry.add(ms);
+                    for (int round = 0; round < ROUNDS; round++) {
+                        int runs = (RUNS + ROUNDS - 1) / ROUNDS;
+                        for (int i = 0; i < WARMUP + runs; i++) {
+                            double ms = runToExit(rt);
+                            if (i >= WARMUP) {
+                                gantry.add(ms);
+                            }
                         }
+                        references(work, bundle, runs, crun, runc);
                     }
                     shimRss = shimRss(rt);
                     density = density(rt);
@@ -77,11 +89,10 @@ public final class RuntimeBench {
                     }
                 }
             }
-            double[] refs = references(work, rootfs); // crun min, runc min
-            double min = gantry.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+            double min = min(gantry);
             double median = median(gantry);
-            System.out.println(line("crun", min, median, refs[0]));
-            System.out.println(line("runc", min, median, refs[1]));
+            System.out.println(line("crun", min, median, min(crun)));
+            System.out.println(line("runc", min, median, min(runc)));
             System.out.println("BENCH shim-rss gantry_kib=" + shimRss);
             System.out.println("BENCH density containers=" + DENSITY + " gantry_total_ms=" + density[0] + " engine_rss_kib=" + density[1]);
         } finally {
@@ -144,11 +155,8 @@ public final class RuntimeBench {
                 .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElseThrow();
     }
 
-    /**
-     * crun and runc on an OCI bundle of the same rootfs, under hyperfine, in a private mount namespace without
-     * {@code /sys/fs/cgroup/unified}; their state directories are the bench's own. Returns the two minimums.
-     */
-    private static double[] references(Path work, Path rootfs) throws IOException, InterruptedException {
+    /** An OCI bundle ({@code runc spec}) running {@code /bin/true} from {@code rootfs}, read-only, no terminal. */
+    private static Path bundle(Path work, Path rootfs) throws IOException, InterruptedException {
         Path bundle = work.resolve("bundle");
         Files.createDirectories(bundle);
         run(bundle, "runc", "spec");
@@ -160,23 +168,28 @@ public final class RuntimeBench {
         root.put("path", rootfs.toString());
         root.put("readonly", true);
         JSON.writeValue(bundle.resolve("config.json").toFile(), config);
-        Path json = work.resolve("hyperfine.json");
-        String crunRoot = work.resolve("crun-state").toString();
-        String runcRoot = work.resolve("runc-state").toString();
-        String script = "umount /sys/fs/cgroup/unified 2>/dev/null; hyperfine -N --warmup " + WARMUP + " --runs " + RUNS
-                + " --export-json " + json
-                + " 'crun --root " + crunRoot + " run gantry-bench-crun' 'runc --root " + runcRoot + " run gantry-bench-runc'";
-        run(bundle, "unshare", "-m", "--propagation", "private", "sh", "-c", script);
-        JsonNode results = JSON.readTree(json.toFile()).get("results");
-        return new double[] {minMs(results.get(0)), minMs(results.get(1))};
+        return bundle;
     }
 
-    private static double minMs(JsonNode result) {
-        double min = Double.MAX_VALUE;
-        for (JsonNode t : result.get("times")) {
-            min = Math.min(min, t.asDouble());
-        }
-        return min * 1000;
+    /**
+     * {@code runs} runs each of crun and runc on {@code bundle} under hyperfine, in a private mount namespace
+     * without {@code /sys/fs/cgroup/unified}, with state directories of the bench's own; adds their times (ms).
+     */
+    private static void references(Path work, Path bundle, int runs, List<Double> crun, List<Double> runc)
+            throws IOException, InterruptedException {
+        Path json = work.resolve("hyperfine.json");
+        String script = "umount /sys/fs/cgroup/unified 2>/dev/null; hyperfine -N --warmup " + WARMUP + " --runs " + runs
+                + " --export-json " + json
+                + " 'crun --root " + work.resolve("crun-state") + " run gantry-bench-crun'"
+                + " 'runc --root " + work.resolve("runc-state") + " run gantry-bench-runc'";
+        run(bundle, "unshare", "-m", "--propagation", "private", "sh", "-c", script);
+        JsonNode results = JSON.readTree(json.toFile()).get("results");
+        results.get(0).get("times").forEach(t -> crun.add(t.asDouble() * 1000));
+        results.get(1).get("times").forEach(t -> runc.add(t.asDouble() * 1000));
+    }
+
+    private static double min(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
     }
 
     private static void ensurePackages(String... packages) throws IOException, InterruptedException {
