@@ -387,8 +387,11 @@ int monitor_main(const struct shim_config *c, int report_fd)
 	for (int i = 0; i < 3; i++)
 		if (std[i] >= 0 && (i == 0 || std[i] != std[0]))
 			close(std[i]);
-	if (pid < 0)
+	if (pid < 0) {
+		if (s.listen_fd >= 0)
+			close(s.listen_fd), unlink(sock);
 		return 1;
+	}
 	/* Detach from the engine: it may die, restart or go away; the container lives on. */
 	null_fd = open("/dev/null", O_RDWR | O_CLOEXEC);
 	dup2(null_fd, 0);

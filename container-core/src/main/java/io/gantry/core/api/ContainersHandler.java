@@ -153,7 +153,7 @@ final class ContainersHandler {
             try {
                 now = containers.inspect(id);
             } catch (NotFoundException removed) {
-                return lastExit;
+                return containers.exitOfRemoved(id).orElse(lastExit);
             }
             ContainerState state = now.runtime().state();
             if (state == ContainerState.RUNNING || state == ContainerState.PAUSED) {

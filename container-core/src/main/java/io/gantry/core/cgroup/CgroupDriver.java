@@ -28,6 +28,13 @@ public interface CgroupDriver extends AutoCloseable {
     /** Changes the limits of a live cgroup (docker update). */
     void apply(Cgroup cgroup, Resources resources);
 
+    /**
+     * Freezes ({@code true}) or thaws every process in the cgroup, returning once the kernel reports it done.
+     * Processes that join a frozen cgroup freeze too. Throws {@code EngineException} if the kernel does not
+     * get there within a few seconds, leaving the cgroup thawed.
+     */
+    void freeze(Cgroup cgroup, boolean frozen);
+
     /** Current usage; memory excludes the page cache, as {@code docker stats} shows it. */
     CgroupStats stats(Cgroup cgroup);
 

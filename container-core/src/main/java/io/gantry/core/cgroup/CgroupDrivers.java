@@ -18,13 +18,33 @@ public final class CgroupDrivers {
 
     /**
      * The driver for this host's hierarchy, with the instance's parent {@code instanceName} nested under the
-     * engine's own cgroup. Hybrid hosts (v1 controllers plus a v2 mount) use v1, where the controllers are.
+     * engine's own cgroup: v2 when {@code /sys/fs/cgroup} is a unified mount, else v1. Hybrid hosts (v1
+     * controllers plus a v2 mount elsewhere) use v1, where the controllers are.
      */
     public static CgroupDriver detect(String instanceName) {
-        if (Files.exists(MOUNT_ROOT.resolve("cgroup.controllers"))) {
-            throw new UnavailableException("cgroup v2 (unified) hosts are not supported yet: " + MOUNT_ROOT);
+        if (unified()) {
+            return CgroupV2Driver.nestedUnderSelf(MOUNT_ROOT, instanceName);
+        }
+        if (!Files.isDirectory(MOUNT_ROOT.resolve("memory"))) {
+            throw new UnavailableException("no cgroup hierarchy found at " + MOUNT_ROOT);
         }
         return CgroupV1Driver.nestedUnderSelf(MOUNT_ROOT, instanceName);
+    }
+
+    /** Whether {@code /sys/fs/cgroup} is a pure cgroup v2 (unified) hierarchy. */
+    public static boolean unified() {
+        return Files.exists(MOUNT_ROOT.resolve("cgroup.controllers"));
+    }
+
+    /** This process's path in the v2 hierarchy, from the {@code 0::} line of {@code /proc/self/cgroup}. */
+    static String ownV2Path() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/cgroup")).stream().filter(l -> l.startsWith("0::"))
+                    .map(l -> l.substring(3)).findFirst()
+                    .orElseThrow(() -> new UnavailableException("cgroup v2: no 0:: line in /proc/self/cgroup"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("read /proc/self/cgroup", e);
+        }
     }
 
     /** controller → this process's path in that v1 hierarchy, from {@code /proc/self/cgroup}. */

@@ -25,6 +25,10 @@ public final class CgroupV1Driver implements CgroupDriver {
     static final List<String> CONTROLLERS =
             List.of("memory", "pids", "cpu", "cpuacct", "cpuset", "devices", "freezer", "blkio");
     private static final long CFS_PERIOD_US = 100_000;
+    /** About five seconds of waiting for the freezer. */
+    static final int FREEZE_ATTEMPTS = 550;
+    /** cpuacct.stat counts USER_HZ ticks, 100 a second on every Linux architecture Gantry runs on. */
+    private static final long NANOS_PER_TICK = 10_000_000L;
 
     /** controller → the instance's parent directory in that controller's hierarchy. */
     private final Map<String, Path> parents;
@@ -136,19 +140,66 @@ public final class CgroupV1Driver implements CgroupDriver {
         }
     }
 
+    /**
+     * v1 freezer: writing {@code FROZEN} starts freezing and the state reads {@code FREEZING} until every task
+     * stopped; a task busy in the kernel can hold that up, so the write is repeated while waiting (as runc does).
+     */
+    @Override
+    public void freeze(Cgroup cgroup, boolean frozen) {
+        String want = frozen ? "FROZEN" : "THAWED";
+        try {
+            for (int attempt = 0; attempt < FREEZE_ATTEMPTS; attempt++) {
+                write("freezer", cgroup.name(), "freezer.state", want);
+                if (read("freezer", cgroup.name(), "freezer.state").equals(want)) {
+                    return;
+                }
+                sleepQuietly(Math.min(1 + attempt, 10));
+            }
+            if (frozen) {
+                write("freezer", cgroup.name(), "freezer.state", "THAWED");
+            }
+        } catch (IOException e) {
+            throw new FailedPreconditionException((frozen ? "freeze" : "thaw") + " cgroup " + cgroup.name() + ": " + e.getMessage(), e);
+        }
+        throw new FailedPreconditionException((frozen ? "freeze" : "thaw") + " cgroup " + cgroup.name()
+                + ": the kernel did not report " + want + " in time");
+    }
+
     @Override
     public CgroupStats stats(Cgroup cgroup) {
         String name = cgroup.name();
         try {
-            long cpu = Long.parseLong(read("cpuacct", name, "cpuacct.usage"));
-            long usage = Long.parseLong(read("memory", name, "memory.usage_in_bytes"));
-            long inactiveFile = keyed(read("memory", name, "memory.stat"), "total_inactive_file");
-            long pids = Long.parseLong(read("pids", name, "pids.current"));
-            String io = read("blkio", name, "blkio.throttle.io_service_bytes");
-            return new CgroupStats(cpu, Math.max(0, usage - inactiveFile), pids, sumOp(io, "Read"), sumOp(io, "Write"));
-        } catch (IOException | NumberFormatException e) {
+            Map<String, Long> cpuacct = CgroupFiles.keyedLongs(read("cpuacct", name, "cpuacct.stat"));
+            Map<String, Long> cpuStat = CgroupFiles.keyedLongs(read("cpu", name, "cpu.stat"));
+            CgroupStats.Cpu cpu = new CgroupStats.Cpu(Long.parseLong(read("cpuacct", name, "cpuacct.usage")),
+                    CgroupFiles.longs(read("cpuacct", name, "cpuacct.usage_percpu")),
+                    cpuacct.getOrDefault("system", 0L) * NANOS_PER_TICK, cpuacct.getOrDefault("user", 0L) * NANOS_PER_TICK,
+                    cpuStat.getOrDefault("nr_periods", 0L), cpuStat.getOrDefault("nr_throttled", 0L),
+                    cpuStat.getOrDefault("throttled_time", 0L));
+            Map<String, Long> memStat = CgroupFiles.keyedLongs(read("memory", name, "memory.stat"));
+            CgroupStats.Memory memory = new CgroupStats.Memory(Long.parseLong(read("memory", name, "memory.usage_in_bytes")),
+                    Long.parseLong(read("memory", name, "memory.max_usage_in_bytes")),
+                    Long.parseLong(read("memory", name, "memory.limit_in_bytes")),
+                    memStat.getOrDefault("total_inactive_file", 0L), memStat);
+            CgroupStats.Pids pids = new CgroupStats.Pids(Long.parseLong(read("pids", name, "pids.current")),
+                    CgroupFiles.limit(read("pids", name, "pids.max")));
+            return new CgroupStats(cpu, memory, pids, blkio(read("blkio", name, "blkio.throttle.io_service_bytes")));
+        } catch (IOException | RuntimeException e) {
             throw new FailedPreconditionException("stats of cgroup " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@code 8:0 Read 4096} lines; the closing {@code Total} line is left out, as Docker does. */
+    private static List<CgroupStats.BlkioEntry> blkio(String ioServiceBytes) {
+        List<CgroupStats.BlkioEntry> entries = new ArrayList<>();
+        for (String line : ioServiceBytes.lines().toList()) {
+            String[] f = line.split("\\s+");
+            String[] dev = f[0].split(":");
+            if (f.length == 3 && dev.length == 2) {
+                entries.add(new CgroupStats.BlkioEntry(Long.parseLong(dev[0]), Long.parseLong(dev[1]), f[1], Long.parseLong(f[2])));
+            }
+        }
+        return entries;
     }
 
     @Override
@@ -212,16 +263,6 @@ public final class CgroupV1Driver implements CgroupDriver {
 
     private String read(String controller, String name, String file) throws IOException {
         return Files.readString(dir(controller, name).resolve(file)).strip();
-    }
-
-    static long keyed(String text, String key) {
-        return text.lines().map(l -> l.split("\\s+")).filter(f -> f.length == 2 && f[0].equals(key))
-                .mapToLong(f -> Long.parseLong(f[1])).findFirst().orElse(0);
-    }
-
-    private static long sumOp(String ioServiceBytes, String op) {
-        return ioServiceBytes.lines().map(l -> l.split("\\s+")).filter(f -> f.length == 3 && f[1].equals(op))
-                .mapToLong(f -> Long.parseLong(f[2])).sum();
     }
 
     private static boolean sameDir(Path a, Path b) {

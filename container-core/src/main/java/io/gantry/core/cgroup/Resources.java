@@ -39,6 +39,10 @@ public record Resources(long memoryBytes, long memorySwapBytes, long nanoCpus, l
         return new Resources(memoryBytes, memorySwapBytes, n, cpuShares, cpusetCpus, pidsLimit, devices);
     }
 
+    public Resources withCpuShares(long shares) {
+        return new Resources(memoryBytes, memorySwapBytes, nanoCpus, shares, cpusetCpus, pidsLimit, devices);
+    }
+
     public Resources withPidsLimit(long n) {
         return new Resources(memoryBytes, memorySwapBytes, nanoCpus, cpuShares, cpusetCpus, n, devices);
     }

@@ -57,6 +57,8 @@ public final class ContainerService {
     /** Every container's metadata by ID; guarded by itself, so names stay unique under concurrent creates. */
     private final Map<String, ContainerMetadata> byId = new HashMap<>();
     private final ExecSessions execs = new ExecSessions();
+    /** Exit codes of recently removed containers, for a client waiting on their removal (Docker's wait=removed). */
+    private final Map<String, Integer> removedExits = new java.util.LinkedHashMap<>();
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> attachHolds =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -378,6 +380,13 @@ public final class ContainerService {
         return runtime.wait(resolve(reference), timeout);
     }
 
+    /** The exit code of a container removed after it ran, while it is still remembered. */
+    public Optional<Integer> exitOfRemoved(String id) {
+        synchronized (removedExits) {
+            return Optional.ofNullable(removedExits.get(id));
+        }
+    }
+
     /** Removes a container; a running one only with {@code force}, which kills it first. */
     public void remove(String reference, boolean force) {
         remove(reference, force, false);
@@ -392,7 +401,16 @@ public final class ContainerService {
                     + "stop the container before removing or force remove");
         }
         Map<String, String> attributes = attributes(id);
+        ExitStatus lastExit = runtime.inspect(id).exit();
         runtime.delete(id, force);
+        if (lastExit != null) {
+            synchronized (removedExits) {
+                if (removedExits.size() >= 1000) {
+                    removedExits.remove(removedExits.keySet().iterator().next());
+                }
+                removedExits.put(id, lastExit.exitCode());
+            }
+        }
         network.ifPresent(n -> n.detach(id));
         volumes.ifPresent(v -> v.release(id, removeVolumes));
         synchronized (byId) {

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
  * A container as stored in {@code containers/<id>/state.json}.
  *
  * @param id               64 hex digits
+ * @param name             the unique name it is known by (Docker's, without the leading {@code /}), or empty
  * @param state            where it is in its life
  * @param spec             what it runs
  * @param rootfs           the mounts of its root filesystem (from the snapshotter)
@@ -21,41 +22,52 @@ import org.jspecify.annotations.Nullable;
  * @param restartCount     restarts by the restart policy since the user last started it
  * @param manuallyStopped  the user stopped it (Docker's HasBeenManuallyStopped): policies leave it alone
  */
-public record ContainerRecord(String id, ContainerState state, ContainerSpec spec, List<Mount> rootfs,
+public record ContainerRecord(String id, String name, ContainerState state, ContainerSpec spec, List<Mount> rootfs,
                               long monitorPid, long monitorStartTime, long initPid, long initStartTime,
                               String startedAt, @Nullable ExitStatus exit, String error, int restartCount,
                               boolean manuallyStopped) {
 
     public ContainerRecord {
         rootfs = List.copyOf(rootfs);
+        if (name == null) {
+            name = ""; // a state file written before containers had names
+        }
     }
 
-    static ContainerRecord created(String id, ContainerSpec spec, List<Mount> rootfs) {
-        return new ContainerRecord(id, ContainerState.CREATED, spec, rootfs, 0, 0, 0, 0, "", null, "", 0, false);
+    static ContainerRecord created(String id, String name, ContainerSpec spec, List<Mount> rootfs) {
+        return new ContainerRecord(id, name, ContainerState.CREATED, spec, rootfs, 0, 0, 0, 0, "", null, "", 0, false);
     }
 
     ContainerRecord running(long monitor, long monitorStart, long init, long initStart) {
-        return new ContainerRecord(id, ContainerState.RUNNING, spec, rootfs, monitor, monitorStart, init, initStart,
+        return new ContainerRecord(id, name, ContainerState.RUNNING, spec, rootfs, monitor, monitorStart, init, initStart,
                 HostFacts.now(), null, "", restartCount, false);
     }
 
     ContainerRecord withRestartCount(int n) {
-        return new ContainerRecord(id, state, spec, rootfs, monitorPid, monitorStartTime, initPid, initStartTime,
+        return new ContainerRecord(id, name, state, spec, rootfs, monitorPid, monitorStartTime, initPid, initStartTime,
                 startedAt, exit, error, n, manuallyStopped);
     }
 
     ContainerRecord exited(ExitStatus status, String why) {
-        return new ContainerRecord(id, ContainerState.EXITED, spec, rootfs, 0, 0, 0, 0, startedAt, status, why,
+        return new ContainerRecord(id, name, ContainerState.EXITED, spec, rootfs, 0, 0, 0, 0, startedAt, status, why,
                 restartCount, manuallyStopped);
     }
 
     ContainerRecord withManuallyStopped(boolean stopped) {
-        return new ContainerRecord(id, state, spec, rootfs, monitorPid, monitorStartTime, initPid, initStartTime,
+        return new ContainerRecord(id, name, state, spec, rootfs, monitorPid, monitorStartTime, initPid, initStartTime,
                 startedAt, exit, error, restartCount, stopped);
     }
 
     ContainerRecord withState(ContainerState next) {
-        return new ContainerRecord(id, next, spec, rootfs, monitorPid, monitorStartTime, initPid, initStartTime,
+        if (!state.canMoveTo(next)) {
+            throw new IllegalStateException("container " + id + ": " + state + " cannot become " + next);
+        }
+        return new ContainerRecord(id, name, next, spec, rootfs, monitorPid, monitorStartTime, initPid, initStartTime,
+                startedAt, exit, error, restartCount, manuallyStopped);
+    }
+
+    ContainerRecord withName(String newName) {
+        return new ContainerRecord(id, newName, state, spec, rootfs, monitorPid, monitorStartTime, initPid, initStartTime,
                 startedAt, exit, error, restartCount, manuallyStopped);
     }
 }

@@ -3,6 +3,9 @@ package io.gantry.core.runtime;
 import io.gantry.core.cgroup.Cgroup;
 import io.gantry.core.cgroup.CgroupDriver;
 import io.gantry.core.cgroup.CgroupDrivers;
+import io.gantry.core.cgroup.CgroupStats;
+import io.gantry.core.cgroup.DeviceRule;
+import io.gantry.core.cgroup.Resources;
 import io.gantry.core.instance.EngineInstance;
 import io.gantry.core.errors.ConflictException;
 import io.gantry.core.errors.FailedPreconditionException;
@@ -16,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -50,35 +54,10 @@ public final class ContainerRuntime implements AutoCloseable {
     private final CgroupDriver cgroups;
     private final Shim shim;
     private final long hostBoundingSet;
-    private final Map<String, Container> containers = new ConcurrentHashMap<>();
+    private final Map<String, LiveContainer> containers = new ConcurrentHashMap<>();
+    private final ContainerNames names = new ContainerNames();
     private final ExitWatcher watcher;
     private final ScheduledExecutorService restarts;
-
-    /** In-memory handle: the record plus what only a live engine holds. */
-    private static final class Container {
-        volatile ContainerRecord record;
-        @Nullable Cgroup cgroup;
-        /** Completes when the current run ends; null while the container is not running. */
-        @Nullable CompletableFuture<ExitStatus> exit;
-        @Nullable ScheduledFuture<?> pendingRestart;
-        /** Restarts in a row that followed a short run: the exponent of the next backoff delay. */
-        int quickRestarts;
-
-        Container(ContainerRecord record) {
-            this.record = record;
-        }
-
-        boolean running() {
-            return record.state() == ContainerState.RUNNING || record.state() == ContainerState.PAUSED;
-        }
-
-        void cancelRestart() {
-            if (pendingRestart != null) {
-                pendingRestart.cancel(false);
-                pendingRestart = null;
-            }
-        }
-    }
 
     /**
      * Opens the runtime on {@code instance}'s data root. Containers a previous engine left there are taken over:
@@ -115,9 +94,9 @@ public final class ContainerRuntime implements AutoCloseable {
         return new ContainerRuntime(instance, snapshotter, CgroupDrivers.detect(instance.cgroupName()));
     }
 
-    /** Prepares a container (snapshot, state on disk) without starting it; returns its ID. */
+    /** Prepares a container without a name (snapshot, state on disk) without starting it; returns its ID. */
     public String create(ContainerSpec spec) {
-        return create(newId(), spec);
+        return createNamed(newId(), spec, "");
     }
 
     /** A fresh container ID: 64 random hex digits. */
@@ -130,23 +109,66 @@ public final class ContainerRuntime implements AutoCloseable {
      * container's hostname after it before it exists).
      */
     public String create(String id, ContainerSpec spec) {
-        validate(spec);
         if (!id.matches("[0-9a-f]{64}") || containers.containsKey(id)) {
             throw new InvalidArgumentException("create container: invalid or used ID " + id);
         }
+        return createNamed(id, spec, "");
+    }
+
+    /**
+     * Prepares a container named {@code name} (unique, Docker's rules, a leading {@code /} allowed) without
+     * starting it; returns its ID. A name in use is a Conflict.
+     */
+    public String create(ContainerSpec spec, String name) {
+        return createNamed(newId(), spec, ContainerNames.normalise(name));
+    }
+
+    private String createNamed(String id, ContainerSpec spec, String name) {
+        validate(spec);
+        names.reserve(name, id);
         Path dir = containersDir.resolve(id);
-        List<Mount> rootfs = snapshotter.prepare(id, spec.layers());
         try {
-            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            Files.createDirectory(dir.resolve("rootfs"));
-        } catch (IOException e) {
-            snapshotter.remove(id);
-            throw new FailedPreconditionException("create container dir " + dir + ": " + e.getMessage(), e);
+            List<Mount> rootfs = snapshotter.prepare(id, spec.layers());
+            try {
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectory(dir.resolve("rootfs"));
+            } catch (IOException e) {
+                snapshotter.remove(id);
+                throw new FailedPreconditionException("create container dir " + dir + ": " + e.getMessage(), e);
+            }
+            ContainerRecord record = ContainerRecord.created(id, name, spec, rootfs);
+            StateStore.write(dir.resolve("state.json"), record);
+            containers.put(id, new LiveContainer(record));
+            return id;
+        } catch (RuntimeException e) {
+            names.release(name, id);
+            throw e;
         }
-        ContainerRecord record = ContainerRecord.created(id, spec, rootfs);
-        StateStore.write(dir.resolve("state.json"), record);
-        containers.put(id, new Container(record));
-        return id;
+    }
+
+    /** The ID of the container named {@code name} (with or without the leading {@code /}). */
+    public Optional<String> idOfName(String name) {
+        return names.idOf(name);
+    }
+
+    /** Gives the container a new unique name; nothing else about it changes, running or not. */
+    public void rename(String id, String newName) {
+        LiveContainer c = get(id);
+        String name = ContainerNames.normalise(newName);
+        synchronized (c) {
+            String old = c.record.name();
+            if (old.equals(name)) {
+                throw new InvalidArgumentException("rename container " + id + ": it is named " + name + " already");
+            }
+            names.reserve(name, id);
+            try {
+                update(c, c.record.withName(name));
+            } catch (RuntimeException e) {
+                names.release(name, id);
+                throw e;
+            }
+            names.release(old, id);
+        }
     }
 
     /**
@@ -154,7 +176,7 @@ public final class ContainerRuntime implements AutoCloseable {
      * by the user clears a previous stop and the restart count.
      */
     public void start(String id) {
-        Container c = get(id);
+        LiveContainer c = get(id);
         synchronized (c) {
             if (c.running()) {
                 throw new ConflictException("start container " + id + ": it is " + c.record.state().name().toLowerCase());
@@ -166,11 +188,11 @@ public final class ContainerRuntime implements AutoCloseable {
         }
     }
 
-    private void startLocked(Container c) {
+    private void startLocked(LiveContainer c) {
         ContainerRecord r = c.record;
         String id = r.id();
         Path dir = containersDir.resolve(id);
-        Cgroup cgroup = cgroups.create(id, r.spec().resources());
+        Cgroup cgroup = cgroups.create(id, cgroupResources(r.spec()));
         Shim.Started started;
         try {
             Files.deleteIfExists(dir.resolve(ExitWatcher.EXIT_FILE));
@@ -196,9 +218,15 @@ public final class ContainerRuntime implements AutoCloseable {
         watcher.watch(id, dir, monitor, c.record.monitorStartTime());
     }
 
+    /** A privileged container may use every device, as in Docker; others get the spec's rules. */
+    private static Resources cgroupResources(ContainerSpec spec) {
+        return spec.privileged() ? spec.resources().withDevices(List.of(new DeviceRule(true, 'a', -1, -1, "rwm")))
+                : spec.resources();
+    }
+
     /** Waits up to {@code timeout} for the current run to end; the last exit if it is not running; else empty. */
     public Optional<ExitStatus> wait(String id, Duration timeout) {
-        Container c = get(id);
+        LiveContainer c = get(id);
         CompletableFuture<ExitStatus> exit;
         synchronized (c) {
             if (!c.running() || c.exit == null) {
@@ -218,9 +246,12 @@ public final class ContainerRuntime implements AutoCloseable {
         }
     }
 
-    /** Sends {@code signal} to the container's init; false if it had already exited. */
+    /**
+     * Sends {@code signal} to the container's init; false if it had already exited. A paused container is thawed
+     * after the signal is sent, so that it is delivered (as Docker does).
+     */
     public boolean kill(String id, int signal) {
-        Container c = get(id);
+        LiveContainer c = get(id);
         long pid;
         long startTime;
         synchronized (c) {
@@ -230,7 +261,53 @@ public final class ContainerRuntime implements AutoCloseable {
             pid = c.record.initPid();
             startTime = c.record.initStartTime();
         }
-        return startTime != 0 && shim.kill(pid, startTime, signal);
+        boolean sent = startTime != 0 && shim.kill(pid, startTime, signal);
+        synchronized (c) {
+            if (c.record.state() == ContainerState.PAUSED && c.cgroup != null) {
+                cgroups.freeze(c.cgroup, false);
+                update(c, c.record.withState(ContainerState.RUNNING));
+            }
+        }
+        return sent;
+    }
+
+    /** Freezes every process of the running container (cgroup freezer); they keep their memory and state. */
+    public void pause(String id) {
+        LiveContainer c = get(id);
+        synchronized (c) {
+            if (c.record.state() == ContainerState.PAUSED) {
+                throw new ConflictException("pause container " + id + ": it is already paused");
+            }
+            if (c.record.state() != ContainerState.RUNNING || c.cgroup == null) {
+                throw new ConflictException("pause container " + id + ": it is not running");
+            }
+            cgroups.freeze(c.cgroup, true);
+            update(c, c.record.withState(ContainerState.PAUSED));
+        }
+    }
+
+    /** Thaws a paused container: its processes carry on where they stopped. */
+    public void unpause(String id) {
+        LiveContainer c = get(id);
+        synchronized (c) {
+            if (c.record.state() != ContainerState.PAUSED || c.cgroup == null) {
+                throw new ConflictException("unpause container " + id + ": it is not paused");
+            }
+            cgroups.freeze(c.cgroup, false);
+            update(c, c.record.withState(ContainerState.RUNNING));
+        }
+    }
+
+    /**
+     * Docker's restart: stops the container if it runs ({@link #stop}, paused ones too) and starts it again, as
+     * a start by the user (restart count and stop cleared).
+     */
+    public void restart(String id, Duration timeout) {
+        LiveContainer c = get(id);
+        if (c.running()) {
+            stop(id, timeout);
+        }
+        start(id);
     }
 
     /**
@@ -239,7 +316,7 @@ public final class ContainerRuntime implements AutoCloseable {
      * {@code always}). Stopping an exited container returns its last exit and cancels a pending restart.
      */
     public ExitStatus stop(String id, Duration timeout) {
-        Container c = get(id);
+        LiveContainer c = get(id);
         synchronized (c) {
             c.cancelRestart();
             update(c, c.record.withManuallyStopped(true));
@@ -274,10 +351,13 @@ public final class ContainerRuntime implements AutoCloseable {
      * capabilities, seccomp filter and no_new_privs. The process ends on its own or with the container.
      */
     public ExecHandle exec(String id, ExecSpec exec) {
-        Container c = get(id);
+        LiveContainer c = get(id);
         ContainerRecord r;
         Cgroup cgroup;
         synchronized (c) {
+            if (c.record.state() == ContainerState.PAUSED) {
+                throw new ConflictException("exec in container " + id + ": it is paused, unpause it first");
+            }
             if (c.record.state() != ContainerState.RUNNING || c.cgroup == null) {
                 throw new ConflictException("exec in container " + id + ": it is not running");
             }
@@ -304,7 +384,7 @@ public final class ContainerRuntime implements AutoCloseable {
      * was created with {@code openStdin} (or a tty). Closing the handle detaches; the container runs on.
      */
     public AttachHandle attach(String id) {
-        Container c = get(id);
+        LiveContainer c = get(id);
         if (!c.running()) {
             throw new ConflictException("attach to container " + id + ": it is not running");
         }
@@ -324,7 +404,7 @@ public final class ContainerRuntime implements AutoCloseable {
 
     /** Removes the container and everything it left; a running one only with {@code force} (killing it). */
     public void delete(String id, boolean force) {
-        Container c = get(id);
+        LiveContainer c = get(id);
         if (c.running()) {
             if (!force) {
                 throw new ConflictException("remove container " + id + ": it is running (stop it or force)");
@@ -339,8 +419,24 @@ public final class ContainerRuntime implements AutoCloseable {
                 cgroups.destroy(c.cgroup);
             }
             deleteTree(containersDir.resolve(id));
+            deleteQuietly(attachSocket(id)); // a monitor killed by SIGKILL could not unlink it
             containers.remove(id);
+            names.release(c.record.name(), id);
         }
+    }
+
+    /**
+     * A reading of the container's cgroup and the host's CPU counters; all cgroup figures are zero when it does
+     * not run. The memory limit of an unlimited container is the host's memory, as Docker reports it.
+     */
+    public ContainerStats stats(String id) {
+        LiveContainer c = get(id);
+        CgroupStats s;
+        synchronized (c) {
+            s = c.running() && c.cgroup != null ? cgroups.stats(c.cgroup) : null;
+        }
+        CgroupStats read = s == null ? CgroupStats.none() : s.withMemoryLimitAtMost(HostFacts.memTotal());
+        return new ContainerStats(id, c.record.name(), Instant.now(), read, HostFacts.systemCpuNanos(), HostFacts.onlineCpus());
     }
 
     /** IDs of the containers this runtime knows. */
@@ -359,7 +455,7 @@ public final class ContainerRuntime implements AutoCloseable {
 
     /** The entries {@code query} selects, rotated files included; {@code follow} is ignored here. */
     public List<LogEntry> logs(String id, LogQuery query) {
-        Container c = get(id);
+        LiveContainer c = get(id);
         return ContainerLogs.read(containersDir.resolve(id).resolve("container-json.log"), c.record.spec().logMaxFiles(), query);
     }
 
@@ -368,7 +464,7 @@ public final class ContainerRuntime implements AutoCloseable {
      * the container's current run ends (at once if it is not running). Blocks the calling thread meanwhile.
      */
     public void logs(String id, LogQuery query, Consumer<LogEntry> sink) {
-        Container c = get(id);
+        LiveContainer c = get(id);
         Path log = containersDir.resolve(id).resolve("container-json.log");
         if (!query.follow()) {
             ContainerLogs.read(log, c.record.spec().logMaxFiles(), query).forEach(sink);
@@ -395,8 +491,9 @@ public final class ContainerRuntime implements AutoCloseable {
 
     private void adopt(Reconciler.Found found) {
         ContainerRecord r = found.record();
-        Container c = new Container(r);
+        LiveContainer c = new LiveContainer(r);
         containers.put(r.id(), c);
+        names.reserve(r.name(), r.id());
         synchronized (c) {
             if (found.live()) {
                 c.cgroup = found.cgroup().orElse(null);
@@ -414,7 +511,7 @@ public final class ContainerRuntime implements AutoCloseable {
 
     /** The watcher saw the container's run end: record the exit, free the cgroup, apply the restart policy. */
     private void onExit(String id) {
-        Container c = containers.get(id);
+        LiveContainer c = containers.get(id);
         if (c == null) {
             return;
         }
@@ -442,7 +539,7 @@ public final class ContainerRuntime implements AutoCloseable {
         }
     }
 
-    private void applyRestartPolicy(Container c) {
+    private void applyRestartPolicy(LiveContainer c) {
         ContainerRecord r = c.record;
         ExitStatus exit = r.exit();
         if (exit == null || !r.spec().restartPolicy().restartsAfterExit(exit.exitCode(), r.restartCount(), r.manuallyStopped())) {
@@ -454,13 +551,13 @@ public final class ContainerRuntime implements AutoCloseable {
         scheduleRestart(c, RestartPolicy.delay(c.quickRestarts++));
     }
 
-    private void scheduleRestart(Container c, Duration delay) {
+    private void scheduleRestart(LiveContainer c, Duration delay) {
         String id = c.record.id();
-        c.pendingRestart = restarts.schedule(() -> restart(id), delay.toMillis(), TimeUnit.MILLISECONDS);
+        c.pendingRestart = restarts.schedule(() -> restartByPolicy(id), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void restart(String id) {
-        Container c = containers.get(id);
+    private void restartByPolicy(String id) {
+        LiveContainer c = containers.get(id);
         if (c == null) {
             return;
         }
@@ -482,19 +579,19 @@ public final class ContainerRuntime implements AutoCloseable {
     private static boolean ranAtLeast(ContainerRecord r, Duration d) {
         try {
             return r.exit() != null && !r.startedAt().isEmpty() && Duration.between(
-                    java.time.Instant.parse(r.startedAt()), java.time.Instant.parse(r.exit().finishedAt())).compareTo(d) >= 0;
+                    Instant.parse(r.startedAt()), Instant.parse(r.exit().finishedAt())).compareTo(d) >= 0;
         } catch (java.time.format.DateTimeParseException e) {
             return false;
         }
     }
 
-    private void update(Container c, ContainerRecord next) {
+    private void update(LiveContainer c, ContainerRecord next) {
         c.record = next;
         StateStore.write(containersDir.resolve(next.id()).resolve("state.json"), next);
     }
 
-    private Container get(String id) {
-        Container c = containers.get(id);
+    private LiveContainer get(String id) {
+        LiveContainer c = containers.get(id);
         if (c == null) {
             throw new NotFoundException("container " + id + ": not found");
         }
@@ -515,6 +612,14 @@ public final class ContainerRuntime implements AutoCloseable {
         byte[] b = new byte[32];
         RANDOM.nextBytes(b);
         return b;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a leftover socket in the root-only run directory does no harm
+        }
     }
 
     static void deleteTree(Path dir) {

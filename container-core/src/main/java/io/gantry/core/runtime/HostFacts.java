@@ -48,6 +48,50 @@ final class HostFacts {
         }
     }
 
+    /** cpu lines of {@code /proc/stat} count USER_HZ ticks, 100 a second on Linux. */
+    private static final long NANOS_PER_TICK = 10_000_000L;
+
+    /**
+     * The host's CPU time since boot from the first line of {@code /proc/stat}: user, nice, system, idle, iowait,
+     * irq and softirq, as Docker sums them for {@code system_cpu_usage}.
+     */
+    static long systemCpuNanos() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
+                String[] f = line.split("\\s+");
+                if (f[0].equals("cpu") && f.length >= 8) {
+                    long ticks = 0;
+                    for (int i = 1; i <= 7; i++) {
+                        ticks += Long.parseLong(f[i]);
+                    }
+                    return ticks * NANOS_PER_TICK;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // reported as 0
+        }
+        return 0;
+    }
+
+    /** CPUs online: the {@code cpuN} lines of {@code /proc/stat}. */
+    static int onlineCpus() {
+        try {
+            return (int) Files.readAllLines(Path.of("/proc/stat")).stream().filter(l -> l.matches("cpu[0-9]+ .*")).count();
+        } catch (IOException e) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+    }
+
+    /** {@code MemTotal} in bytes, or {@link Long#MAX_VALUE} if unknown. */
+    static long memTotal() {
+        try {
+            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
+                    .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024).findFirst().orElse(Long.MAX_VALUE);
+        } catch (IOException | NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     static String now() {
         return Instant.now().toString();
     }

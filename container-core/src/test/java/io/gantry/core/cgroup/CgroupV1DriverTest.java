@@ -1,40 +1,33 @@
 package io.gantry.core.cgroup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import io.gantry.core.testing.Privileged;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
 
-@Privileged
-class CgroupV1DriverTest {
+/** The v1 driver on this host's v1 controllers (skipped on a pure v2 host). */
+class CgroupV1DriverTest extends CgroupDriverContract {
 
-    private final String instance = "gantry-test-" + UUID.randomUUID().toString().substring(0, 8);
-
-    @Test
-    void create_writes_the_limits_and_destroy_and_close_remove_every_directory() throws IOException {
-        Cgroup cg;
-        try (CgroupDriver driver = CgroupDrivers.detect(instance)) {
-            Resources r = Resources.defaults().withMemory(64L << 20).withNanoCpus(1_500_000_000L).withPidsLimit(42);
-            cg = driver.create("c1", r);
-            Path memory = dirOf(cg, "memory");
-            assertThat(Files.readString(memory.resolve("memory.limit_in_bytes")).strip()).isEqualTo(Long.toString(64L << 20));
-            assertThat(Files.readString(dirOf(cg, "pids").resolve("pids.max")).strip()).isEqualTo("42");
-            assertThat(Files.readString(dirOf(cg, "cpu").resolve("cpu.cfs_quota_us")).strip()).isEqualTo("150000");
-            assertThat(Files.readString(dirOf(cg, "devices").resolve("devices.list")))
-                    .contains("c 1:3 rwm", "c 136:* rwm", "b *:* m").doesNotContain("a *:* rwm");
-            CgroupStats stats = driver.stats(cg);
-            assertThat(stats.pids()).isZero();
-            driver.destroy(cg);
-            assertThat(cg.dirs()).allSatisfy(d -> assertThat(d).doesNotExist());
-        }
-        assertThat(cg.dirs()).allSatisfy(d -> assertThat(d.getParent()).doesNotExist());
+    @Override
+    protected CgroupDriver open(String instanceName) {
+        assumeFalse(CgroupDrivers.unified(), "a cgroup v1 host");
+        return CgroupV1Driver.nestedUnderSelf(Path.of("/sys/fs/cgroup"), instanceName);
     }
 
-    private static Path dirOf(Cgroup cg, String controller) {
-        return cg.dirs().stream().filter(d -> d.startsWith("/sys/fs/cgroup/" + controller + "/")).findFirst().orElseThrow();
+    @Override
+    protected void assertLimitsWritten(Cgroup cg) throws IOException {
+        assertThat(read(cg, "memory", "memory.limit_in_bytes")).isEqualTo(Long.toString(64L << 20));
+        assertThat(read(cg, "pids", "pids.max")).isEqualTo("42");
+        assertThat(read(cg, "cpu", "cpu.cfs_quota_us")).isEqualTo("150000");
+        assertThat(read(cg, "cpu", "cpu.cfs_period_us")).isEqualTo("100000");
+        assertThat(read(cg, "cpu", "cpu.shares")).isEqualTo("512");
+        assertThat(read(cg, "devices", "devices.list")).contains("c 1:3 rwm", "c 136:* rwm", "b *:* m").doesNotContain("a *:* rwm");
+    }
+
+    private static String read(Cgroup cg, String controller, String file) throws IOException {
+        Path dir = cg.dirs().stream().filter(d -> d.startsWith("/sys/fs/cgroup/" + controller + "/")).findFirst().orElseThrow();
+        return Files.readString(dir.resolve(file)).strip();
     }
 }

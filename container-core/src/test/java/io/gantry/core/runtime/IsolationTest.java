@@ -74,6 +74,13 @@ class IsolationTest {
     }
 
     @Test
+    void a_privileged_container_may_open_a_block_device() {
+        TestEngine.Result r = engine.run(engine.spec("sh", "-c", "mknod /tmp/disk b 8 0 && head -c 1 /tmp/disk >/dev/null")
+                .privileged(true));
+        assertThat(r.stderr()).doesNotContain("Operation not permitted"); // read, or ENXIO where no disk 8:0 exists
+    }
+
+    @Test
     void the_capabilities_are_dockers_defaults_with_empty_inheritable_and_ambient_sets() {
         String status = engine.run("grep", "^Cap", "/proc/self/status").stdout();
         assertThat(status).contains("CapEff:\t" + DOCKER_DEFAULT_CAPS, "CapPrm:\t" + DOCKER_DEFAULT_CAPS,

@@ -2,6 +2,8 @@ package io.gantry.core.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gantry.core.cgroup.CgroupDrivers;
+import io.gantry.core.cgroup.CgroupV2Driver;
 import io.gantry.core.cgroup.Resources;
 import io.gantry.core.testing.Privileged;
 import java.io.IOException;
@@ -51,7 +53,7 @@ class ResourceLimitsTest {
             assertThat(Files.readString(pids.resolve("pids.max")).strip()).isEqualTo("10");
             awaitLog(id, "can't fork");
             // The forking subshell gave up at the limit; its sleeps and the container's init remain.
-            assertThat(Long.parseLong(Files.readString(pids.resolve("pids.current")).strip())).isBetween(8L, 10L);
+            assertThat(engine.runtime.stats(id).cgroup().pids().current()).isBetween(8L, 10L);
             assertThat(engine.run("true").code()).isZero(); // the host, and other containers, still fork
         } finally {
             engine.runtime.stop(id, Duration.ZERO);
@@ -65,24 +67,33 @@ class ResourceLimitsTest {
         engine.runtime.start(id);
         try {
             Path cpu = cgroupDir("cpu", id);
-            assertThat(Files.readString(cpu.resolve("cpu.cfs_quota_us")).strip()).isEqualTo("50000");
-            assertThat(Files.readString(cpu.resolve("cpu.cfs_period_us")).strip()).isEqualTo("100000");
+            if (CgroupDrivers.unified()) {
+                assertThat(Files.readString(cpu.resolve("cpu.max")).strip()).isEqualTo("50000 100000");
+            } else {
+                assertThat(Files.readString(cpu.resolve("cpu.cfs_quota_us")).strip()).isEqualTo("50000");
+                assertThat(Files.readString(cpu.resolve("cpu.cfs_period_us")).strip()).isEqualTo("100000");
+            }
             ContainerLifecycleTest.sleepMs(200);
-            Path usage = cgroupDir("cpuacct", id).resolve("cpuacct.usage");
-            long u0 = Long.parseLong(Files.readString(usage).strip());
+            long u0 = engine.runtime.stats(id).cgroup().cpu().totalNanos();
             long t0 = System.nanoTime();
             ContainerLifecycleTest.sleepMs(1000);
-            long u1 = Long.parseLong(Files.readString(usage).strip());
+            long u1 = engine.runtime.stats(id).cgroup().cpu().totalNanos();
             long t1 = System.nanoTime();
             assertThat((double) (u1 - u0) / (t1 - t0)).isLessThanOrEqualTo(0.575);
             // On a loaded host the loop may get less than its quota for a while: throttling shows up later.
-            EngineRestartTest.awaitTrue(() -> !throttled(cpu).equals("nr_throttled 0"), Duration.ofSeconds(10));
+            EngineRestartTest.awaitTrue(() -> engine.runtime.stats(id).cgroup().cpu().throttledPeriods() > 0, Duration.ofSeconds(10));
         } finally {
             engine.runtime.stop(id, Duration.ZERO);
         }
     }
 
+    /** The container's cgroup directory: the v1 {@code controller}'s, or the one v2 directory. */
     private Path cgroupDir(String controller, String id) throws IOException {
+        if (CgroupDrivers.unified()) {
+            String own = Files.readAllLines(Path.of("/proc/self/cgroup")).stream().filter(l -> l.startsWith("0::"))
+                    .map(l -> l.substring(3)).findFirst().orElseThrow().replaceFirst("/?" + CgroupV2Driver.ENGINE_LEAF + "$", "");
+            return Path.of("/sys/fs/cgroup", own, engine.instance.cgroupName(), id);
+        }
         String own = Files.readAllLines(Path.of("/proc/self/cgroup")).stream()
                 .map(l -> l.split(":", 3)).filter(f -> java.util.List.of(f[1].split(",")).contains(controller))
                 .map(f -> f[2]).findFirst().orElseThrow();
@@ -97,14 +108,5 @@ class ResourceLimitsTest {
             ContainerLifecycleTest.sleepMs(50);
         }
         throw new AssertionError("no log line with \"" + text + "\": " + engine.runtime.logs(id));
-    }
-
-    private static String throttled(Path cpu) {
-        try {
-            return Files.readString(cpu.resolve("cpu.stat")).lines().filter(l -> l.startsWith("nr_throttled "))
-                    .findFirst().orElseThrow();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,7 +18,7 @@ import java.util.stream.Stream;
 
 /**
  * One engine instance for one test: its own temporary data root (so its own cgroup parent), a busybox layer,
- * and a close that removes every container it ran, its cgroup parent and its data root.
+ * and a close that removes every container it ran, its cgroup parent, its run directory and its data root.
  */
 final class TestEngine implements AutoCloseable {
 
@@ -108,6 +109,10 @@ final class TestEngine implements AutoCloseable {
             runtime.delete(id, true);
         }
         runtime.close();
+        if (Files.exists(instance.runDir())) {
+            throw new IllegalStateException("run directory left behind: " + instance.runDir()
+                    + " holding " + Arrays.toString(instance.runDir().toFile().list()));
+        }
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
