@@ -63,6 +63,19 @@ final class ContainersHandler {
                     rs.empty(204);
                 })
                 .add("GET", "/containers/{id}/logs", (rq, rs, p) -> logs(rq, rs, p.get("id")))
+                .add("POST", "/containers/{id}/pause", (rq, rs, p) -> {
+                    containers.pause(p.get("id"));
+                    rs.empty(204);
+                })
+                .add("POST", "/containers/{id}/unpause", (rq, rs, p) -> {
+                    containers.unpause(p.get("id"));
+                    rs.empty(204);
+                })
+                .add("POST", "/containers/{id}/rename", (rq, rs, p) -> {
+                    containers.rename(p.get("id"), rq.query("name").filter(n -> !n.isBlank())
+                            .orElseThrow(() -> new ApiException(400, "name is required")));
+                    rs.empty(204);
+                })
                 .add("POST", "/containers/{id}/attach", (rq, rs, p) -> attach(rq, rs, p.get("id")))
                 .add("POST", "/containers/{id}/resize", (rq, rs, p) -> {
                     containers.resize(p.get("id"), intParam(rq, "h"), intParam(rq, "w"));

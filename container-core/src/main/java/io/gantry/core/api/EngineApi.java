@@ -44,6 +44,7 @@ public final class EngineApi implements AutoCloseable {
         services.containers().ifPresentOrElse(c -> {
                     new ContainersHandler(c, json, Clock.systemUTC()).register(router);
                     new ExecHandler(c, json).register(router);
+                    new StatsHandler(c, json).register(router);
                     new NetworksHandler(c, json).register(router);
                     new VolumesHandler(c, json).register(router);
                 },

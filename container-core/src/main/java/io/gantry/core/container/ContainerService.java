@@ -15,6 +15,7 @@ import io.gantry.core.runtime.Capability;
 import io.gantry.core.runtime.ContainerRecord;
 import io.gantry.core.runtime.ContainerRuntime;
 import io.gantry.core.runtime.ContainerSpec;
+import io.gantry.core.runtime.ContainerStats;
 import io.gantry.core.runtime.ContainerState;
 import io.gantry.core.runtime.ExecHandle;
 import io.gantry.core.runtime.ExecSpec;
@@ -452,6 +453,40 @@ public final class ContainerService {
                 .findFirst()
                 .orElseThrow(() -> new io.gantry.core.errors.FailedPreconditionException(
                         "commit " + reference + ": only containers on overlay layers can be committed"));
+    }
+
+    public void pause(String reference) {
+        String id = resolve(reference);
+        runtime.pause(id);
+        publish("pause", id);
+    }
+
+    public void unpause(String reference) {
+        String id = resolve(reference);
+        runtime.unpause(id);
+        publish("unpause", id);
+    }
+
+    /** Gives a container a new, unique name; nothing else about it changes, running or not. */
+    public void rename(String reference, String newName) {
+        String id = resolve(reference);
+        String name = ContainerNames.check(newName);
+        String old;
+        synchronized (byId) {
+            checkNameFree(name);
+            ContainerMetadata m = byId.get(id);
+            old = m.name();
+            ContainerMetadata renamed = new ContainerMetadata(m.id(), name, m.image(), m.imageId(), m.created(),
+                    m.request(), m.process(), m.mounts(), m.ports());
+            StateStore.write(containersDir.resolve(id).resolve(METADATA), renamed);
+            byId.put(id, renamed);
+        }
+        publish("rename", id, Map.of("oldName", "/" + old));
+    }
+
+    /** The container's cgroup counters and the host figures beside them; zeros when it does not run. */
+    public ContainerStats stats(String reference) {
+        return runtime.stats(resolve(reference));
     }
 
     /** Something held until closed. */

@@ -102,6 +102,19 @@ class DockerCliContainersTest {
     }
 
     @Test
+    void pause_rename_and_stats_work_on_a_running_container() throws Exception {
+        docker(0, "run", "-d", "--name", "busy", "busybox", "sh", "-c", "while :; do :; done");
+        docker(0, "pause", "busy");
+        assertThat(docker(0, "inspect", "--format", "{{.State.Status}}", "busy").strip()).isEqualTo("paused");
+        docker(0, "unpause", "busy");
+        docker(0, "rename", "busy", "spinner");
+        assertThat(docker(0, "ps", "--format", "{{.Names}} {{.State}}").strip()).isEqualTo("spinner running");
+        String stats = docker(0, "stats", "--no-stream", "--format", "{{.Name}} {{.CPUPerc}} {{.MemUsage}}", "spinner");
+        assertThat(stats).startsWith("spinner ").doesNotContain(" 0.00%");
+        docker(0, "rm", "-f", "spinner");
+    }
+
+    @Test
     void errors_read_as_dockers() throws Exception {
         assertThat(docker(1, "start", "nothing-here")).contains("No such container: nothing-here");
         docker(0, "create", "--name", "dup", "busybox", "true");
