@@ -5,7 +5,22 @@ import io.gantry.core.engine.EngineConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gantry.console.engine.EngineClient;
+import io.gantry.console.engine.EngineEndpoint;
+import io.gantry.console.engine.UnixSocketEngineClient;
+import io.gantry.core.api.types.ContainerSummary;
+import io.gantry.core.content.ContentStore;
+import io.gantry.core.content.FileContentStore;
+import io.gantry.core.image.ImageReference;
+import io.gantry.core.image.oci.MediaTypes;
+import io.gantry.core.registry.RegistryClient;
+import io.gantry.core.registry.RegistrySettings;
+import io.gantry.core.registry.TestImages;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** A real Gantry engine on a temporary data root and socket, removed again on close. */
@@ -28,6 +43,31 @@ public final class TestEngine implements AutoCloseable {
                 data, socketDir);
     }
 
+    /**
+     * An engine that pulls {@code docker.io} images from {@code registryHost} (a {@code LocalRegistry} on loopback) and
+     * contacts no other registry. Its data root is under {@code /var/tmp}, where overlay mounts work.
+     */
+    public static TestEngine startWithMirror(String registryHost) throws IOException {
+        Path data = Files.createTempDirectory(Path.of("/var/tmp"), "gantry-test-engine-");
+        Path socketDir = Files.createTempDirectory("gte");
+        return new TestEngine(Engine.start(EngineConfig.forDataRoot(data).withSocket(socketDir.resolve("gantry.sock"))
+                .withRegistries(List.of("http://" + registryHost), Set.of(), true)), data, socketDir);
+    }
+
+    /** Builds busybox from Debian's busybox-static and pushes it as {@code library/busybox:latest} to the registry. */
+    public static void pushBusybox(String registryHost) throws IOException, InterruptedException {
+        Path scratch = Files.createTempDirectory("gantry-busybox-source");
+        try {
+            RegistryClient client = new RegistryClient(RegistrySettings.onlyConfigured(Set.of(registryHost)));
+            ContentStore source = FileContentStore.open(scratch);
+            TestImages.TestImage busybox = TestImages.image(source, MediaTypes.OCI_MANIFEST, "amd64",
+                    TestImages.busyboxLayer());
+            TestImages.push(client, source, ImageReference.parse(registryHost + "/library/busybox:latest"), busybox);
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
     public Path socket() {
         return engine.socket();
     }
@@ -43,13 +83,30 @@ public final class TestEngine implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        removeContainers();
         engine.removeHostState();
         engine.close();
-        for (Path root : new Path[] {data, socketDir}) {
-            try (Stream<Path> paths = Files.walk(root)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
+        deleteTree(data);
+        deleteTree(socketDir);
+    }
+
+    /** Containers outlive their engine by design; a test's must not outlive the test. */
+    private void removeContainers() {
+        try {
+            EngineClient client = new UnixSocketEngineClient(new EngineEndpoint(socket(), true), new ObjectMapper()
+                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false));
+            for (ContainerSummary c : client.listContainers(true)) {
+                client.removeContainer(c.id(), true);
+            }
+        } catch (RuntimeException e) {
+            System.err.println("TestEngine: could not remove every container: " + e.getMessage());
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
     }

@@ -26,6 +26,10 @@ final class ChunkedBody extends InputStream {
         if (done) {
             return -1;
         }
+        if (len == 0) {
+            // InputStream.readNBytes asks for 0 bytes once it has enough: that must not wait for the next chunk
+            return 0;
+        }
         if (left == 0) {
             String size = EngineHttp.line(in).split(";")[0].trim();
             try {

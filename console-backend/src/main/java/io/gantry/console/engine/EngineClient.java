@@ -6,7 +6,7 @@ import io.gantry.core.api.types.SystemVersion;
 import java.util.function.Consumer;
 
 /** Typed calls of the Engine API. Failures arrive as {@link EngineCallException} or {@link EngineUnreachableException}. */
-public interface EngineClient {
+public interface EngineClient extends ContainerCalls, ImageCalls {
 
     /** The API version in use: the lower of the client's newest and the engine's, negotiated on first use. */
     String apiVersion();
@@ -21,7 +21,7 @@ public interface EngineClient {
      */
     EventSubscription events(Consumer<EventMessage> listener, Runnable onEnd);
 
-    /** A followed stream; closing it ends the stream. */
+    /** A followed stream (events, a log); closing it ends the stream. */
     interface EventSubscription extends AutoCloseable {
         @Override
         void close();

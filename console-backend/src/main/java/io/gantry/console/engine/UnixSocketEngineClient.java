@@ -3,10 +3,24 @@ package io.gantry.console.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.gantry.core.api.types.ContainerCreateRequest;
+import io.gantry.core.api.types.ContainerCreateResponse;
+import io.gantry.core.api.types.ContainerInspect;
+import io.gantry.core.api.types.ContainerSummary;
 import io.gantry.core.api.types.EventMessage;
+import io.gantry.core.api.types.ImageDeleteItem;
+import io.gantry.core.api.types.ImageInspect;
+import io.gantry.core.api.types.ImageSummary;
+import io.gantry.core.api.types.ProgressMessage;
 import io.gantry.core.api.types.SystemInfo;
 import io.gantry.core.api.types.SystemVersion;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -52,37 +66,207 @@ public final class UnixSocketEngineClient implements EngineClient {
 
     @Override
     public EventSubscription events(Consumer<EventMessage> listener, Runnable onEnd) {
-        EngineHttp.Streaming stream = http.stream("GET", "/v" + apiVersion() + "/events", Map.of(), new byte[0]);
-        if (stream.status() >= 400) {
-            try (stream) {
-                check(new EngineHttp.Response(stream.status(), stream.headers(), stream.body().readAllBytes()), "GET /events");
-            } catch (IOException e) {
-                throw new EngineCallException(stream.status(), "GET /events: HTTP " + stream.status());
-            }
-        }
-        AtomicBoolean closed = new AtomicBoolean();
-        Thread reader = new Thread(() -> {
-            try (MappingIterator<EventMessage> items = json.readerFor(EventMessage.class).readValues(stream.body())) {
+        EngineHttp.Streaming stream = openStream("GET", "/events", new byte[0]);
+        return follow(stream, "engine-events", body -> {
+            try (MappingIterator<EventMessage> items = json.readerFor(EventMessage.class).readValues(body)) {
                 while (items.hasNextValue()) {
                     listener.accept(items.nextValue());
                 }
+            }
+        }, onEnd);
+    }
+
+    // ---- containers
+
+    @Override
+    public List<ContainerSummary> listContainers(boolean all) {
+        return get("/containers/json?all=" + (all ? 1 : 0), new TypeReference<List<ContainerSummary>>() { });
+    }
+
+    @Override
+    public ContainerInspect inspectContainer(String reference) {
+        return get("/containers/" + segment(reference) + "/json", ContainerInspect.class);
+    }
+
+    @Override
+    public ContainerCreateResponse createContainer(@Nullable String name, ContainerCreateRequest request) {
+        String path = "/containers/create" + (name == null || name.isBlank() ? "" : "?name=" + query(name));
+        return read(send("POST", path, write(request)), "POST /containers/create",
+                json.constructType(ContainerCreateResponse.class));
+    }
+
+    @Override
+    public void startContainer(String reference) {
+        send("POST", "/containers/" + segment(reference) + "/start", new byte[0]);
+    }
+
+    @Override
+    public void stopContainer(String reference, @Nullable Integer timeoutSeconds) {
+        send("POST", "/containers/" + segment(reference) + "/stop" + (timeoutSeconds == null ? "" : "?t=" + timeoutSeconds),
+                new byte[0]);
+    }
+
+    @Override
+    public void restartContainer(String reference) {
+        send("POST", "/containers/" + segment(reference) + "/restart", new byte[0]);
+    }
+
+    @Override
+    public void killContainer(String reference, String signal) {
+        send("POST", "/containers/" + segment(reference) + "/kill?signal=" + query(signal), new byte[0]);
+    }
+
+    @Override
+    public void removeContainer(String reference, boolean force) {
+        send("DELETE", "/containers/" + segment(reference) + "?force=" + (force ? 1 : 0), new byte[0]);
+    }
+
+    @Override
+    public List<LogLine> logs(String reference, int tail) {
+        boolean multiplexed = !inspectContainer(reference).config().tty();
+        List<LogLine> lines = new ArrayList<>();
+        try (EngineHttp.Streaming stream = openStream("GET", logPath(reference, tail, false), new byte[0])) {
+            LogFrames.read(stream.body(), multiplexed, lines::add);
+        } catch (IOException e) {
+            throw new EngineUnreachableException("GET /containers/" + reference + "/logs: " + e.getMessage(), e);
+        }
+        return lines;
+    }
+
+    @Override
+    public EventSubscription followLogs(String reference, int tail, Consumer<LogLine> listener, Runnable onEnd) {
+        boolean multiplexed = !inspectContainer(reference).config().tty();
+        EngineHttp.Streaming stream = openStream("GET", logPath(reference, tail, true), new byte[0]);
+        return follow(stream, "engine-logs", body -> LogFrames.read(body, multiplexed, listener), onEnd);
+    }
+
+    private static String logPath(String reference, int tail, boolean follow) {
+        return "/containers/" + segment(reference) + "/logs?stdout=1&stderr=1&timestamps=1&tail="
+                + (tail < 0 ? "all" : Integer.toString(tail)) + (follow ? "&follow=1" : "");
+    }
+
+    // ---- images
+
+    @Override
+    public List<ImageSummary> listImages() {
+        return get("/images/json", new TypeReference<List<ImageSummary>>() { });
+    }
+
+    @Override
+    public ImageInspect inspectImage(String name) {
+        return get("/images/" + segment(name) + "/json", ImageInspect.class);
+    }
+
+    @Override
+    public void pullImage(String image, String tag, Consumer<ProgressMessage> progress) {
+        String path = "/images/create?fromImage=" + query(image) + "&tag=" + query(tag);
+        try (EngineHttp.Streaming stream = openStream("POST", path, new byte[0]);
+                MappingIterator<ProgressMessage> items = json.readerFor(ProgressMessage.class).readValues(stream.body())) {
+            while (items.hasNextValue()) {
+                ProgressMessage message = items.nextValue();
+                check(message);
+                progress.accept(message);
+            }
+        } catch (IOException e) {
+            throw new EngineUnreachableException("pull " + image + ":" + tag + ": the stream broke off: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<ImageDeleteItem> removeImage(String name, boolean force) {
+        return read(send("DELETE", "/images/" + segment(name) + "?force=" + (force ? 1 : 0), new byte[0]),
+                "DELETE /images/" + name, json.getTypeFactory().constructCollectionType(List.class, ImageDeleteItem.class));
+    }
+
+    @Override
+    public void tagImage(String name, String repo, String tag) {
+        send("POST", "/images/" + segment(name) + "/tag?repo=" + query(repo) + "&tag=" + query(tag), new byte[0]);
+    }
+
+    // ---- transport
+
+    /** Sends a request with a buffered answer, checked. */
+    private EngineHttp.Response send(String method, String path, byte[] body) {
+        Map<String, String> headers = body.length == 0 ? Map.of() : Map.of("Content-Type", "application/json");
+        EngineHttp.Response response = http.exchange(method, "/v" + apiVersion() + path, headers, body);
+        check(response, method + " " + path);
+        return response;
+    }
+
+    /** Sends a request whose answer streams; an error status is read and thrown before any item is. */
+    private EngineHttp.Streaming openStream(String method, String path, byte[] body) {
+        EngineHttp.Streaming stream = http.stream(method, "/v" + apiVersion() + path, Map.of(), body);
+        if (stream.status() >= 400) {
+            try (stream) {
+                check(new EngineHttp.Response(stream.status(), stream.headers(), stream.body().readAllBytes()),
+                        method + " " + path);
+            } catch (IOException e) {
+                throw new EngineCallException(stream.status(), method + " " + path + ": HTTP " + stream.status());
+            }
+        }
+        return stream;
+    }
+
+    /** A body reader that may fail with an I/O error (the stream was closed, or the engine left). */
+    private interface BodyReader {
+        void read(java.io.InputStream body) throws IOException;
+    }
+
+    /** Reads a followed stream on a daemon thread of its own; closing the handle closes the connection. */
+    private static EventSubscription follow(EngineHttp.Streaming stream, String threadName, BodyReader reader,
+            Runnable onEnd) {
+        AtomicBoolean closed = new AtomicBoolean();
+        Thread thread = new Thread(() -> {
+            try {
+                reader.read(stream.body());
             } catch (IOException | RuntimeException endOfStream) {
                 // closed by the subscriber, or the engine went away: either way the stream is over
             } finally {
+                closeQuietly(stream);
                 onEnd.run();
             }
-        }, "engine-events");
-        reader.setDaemon(true);
-        reader.start();
+        }, threadName);
+        thread.setDaemon(true);
+        thread.start();
         return () -> {
             if (closed.compareAndSet(false, true)) {
-                try {
-                    stream.close();
-                } catch (IOException ignored) {
-                    // the connection is gone either way
-                }
+                closeQuietly(stream);
             }
         };
+    }
+
+    private static void closeQuietly(EngineHttp.Streaming stream) {
+        try {
+            stream.close();
+        } catch (IOException ignored) {
+            // the connection is gone either way
+        }
+    }
+
+    private byte[] write(Object body) {
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A path segment: names and ids pass as they are (slashes included, as the CLI sends them), the rest escaped. */
+    static String segment(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c < 128 && (Character.isLetterOrDigit(c) || "-._~:/@".indexOf(c) >= 0)) {
+                out.append(c);
+            } else {
+                out.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String query(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private String negotiate() {
@@ -99,12 +283,18 @@ public final class UnixSocketEngineClient implements EngineClient {
     }
 
     private <T> T get(String path, Class<T> type) {
-        EngineHttp.Response response = http.exchange("GET", "/v" + apiVersion() + path, Map.of(), new byte[0]);
-        check(response, "GET " + path);
+        return read(send("GET", path, new byte[0]), "GET " + path, json.constructType(type));
+    }
+
+    private <T> T get(String path, TypeReference<T> type) {
+        return read(send("GET", path, new byte[0]), "GET " + path, json.constructType(type));
+    }
+
+    private <T> T read(EngineHttp.Response response, String operation, com.fasterxml.jackson.databind.JavaType type) {
         try {
             return json.readValue(response.body(), type);
         } catch (IOException e) {
-            throw new EngineCallException(500, "GET " + path + ": the engine's answer is not what the API defines: "
+            throw new EngineCallException(500, operation + ": the engine's answer is not what the API defines: "
                     + e.getMessage());
         }
     }
@@ -124,6 +314,14 @@ public final class UnixSocketEngineClient implements EngineClient {
             // keep the raw text
         }
         throw new EngineCallException(response.status(), message.isBlank() ? operation + ": HTTP " + response.status() : message);
+    }
+
+    /** A failure inside a progress stream, after the 200 went out: the engine's message, as the CLI prints it. */
+    private static void check(ProgressMessage message) {
+        if (message.errorDetail() != null || message.error() != null) {
+            String text = message.errorDetail() != null ? message.errorDetail().message() : message.error();
+            throw new EngineCallException(500, text);
+        }
     }
 
     static int compare(String a, String b) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** POSIX-shell-style words, as Panamax's {@code command} string and Compose's string form are written. */
-final class Shell {
+public final class Shell {
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./${}-]+");
 
@@ -13,7 +13,7 @@ final class Shell {
     }
 
     /** Splits into words; single quotes are literal, double quotes and backslashes escape as in sh. */
-    static List<String> split(String line, String where) {
+    public static List<String> split(String line, String where) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean inWord = false;
@@ -62,7 +62,7 @@ final class Shell {
     }
 
     /** Joins words so that {@link #split} gives them back, quoting only where needed. */
-    static String join(List<String> words) {
+    public static String join(List<String> words) {
         List<String> quoted = new ArrayList<>();
         for (String word : words) {
             if (!word.isEmpty() && SAFE.matcher(word).matches()) {

@@ -32,6 +32,15 @@ public final class ConsoleProcess implements AutoCloseable {
 
     /** Starts the jar named by the {@code gantry.jar} system property (set by the build) and waits until it serves. */
     public static ConsoleProcess start(Path dataRoot, Path log, Map<String, String> environment) throws IOException, InterruptedException {
+        return start(dataRoot, log, environment, List.of());
+    }
+
+    /**
+     * As {@link #start(Path, Path, Map)}, with more command-line settings, e.g.
+     * {@code --gantry.registry-mirrors=http://127.0.0.1:5000} and {@code --gantry.only-configured-registries=true}.
+     */
+    public static ConsoleProcess start(Path dataRoot, Path log, Map<String, String> environment, List<String> arguments)
+            throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("gantry.jar", "target/gantry.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("packaged console missing: " + jar + " (run the build first)");
@@ -40,6 +49,7 @@ public final class ConsoleProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString(), "--gantry.data=" + dataRoot, "--server.port=" + port));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().remove("GANTRY_ADMIN_PASSWORD");

@@ -1,0 +1,29 @@
+package io.gantry.console.engine;
+
+import io.gantry.core.api.types.ImageDeleteItem;
+import io.gantry.core.api.types.ImageInspect;
+import io.gantry.core.api.types.ImageSummary;
+import io.gantry.core.api.types.ProgressMessage;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The image endpoints of the Engine API. An image is named by a reference ({@code busybox:latest}) or an id. */
+public interface ImageCalls {
+
+    /** {@code docker images}: tagged images (and untagged ones that have no digest either). */
+    List<ImageSummary> listImages();
+
+    ImageInspect inspectImage(String name);
+
+    /**
+     * Pulls {@code image:tag}, handing each progress line to {@code progress} on the calling thread as it arrives.
+     * A failure the engine reports inside the stream ({@code errorDetail}) is thrown as {@link EngineCallException}.
+     */
+    void pullImage(String image, String tag, Consumer<ProgressMessage> progress);
+
+    /** Untags, and deletes the image once no tag is left; one in use by a container is refused (409) unless forced. */
+    List<ImageDeleteItem> removeImage(String name, boolean force);
+
+    /** Adds the tag {@code repo:tag} to the image {@code name}. */
+    void tagImage(String name, String repo, String tag);
+}

@@ -1,0 +1,100 @@
+package io.gantry.console.image;
+
+import io.gantry.console.engine.EngineCallException;
+import io.gantry.console.engine.EngineClient;
+import io.gantry.core.api.types.ContainerSummary;
+import io.gantry.core.api.types.ImageSummary;
+import io.gantry.core.api.types.ProgressMessage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.springframework.stereotype.Service;
+
+/** The images page's one service. */
+@Service
+public class ImageOperations {
+
+    private final EngineClient engine;
+
+    ImageOperations(EngineClient engine) {
+        this.engine = engine;
+    }
+
+    /** One row per tag (untagged images once), sorted by reference, each with the containers using the image. */
+    public List<ImageRow> list() {
+        Map<String, List<String>> users = new HashMap<>();
+        for (ContainerSummary c : engine.listContainers(true)) {
+            String name = c.names() == null || c.names().isEmpty() ? c.id() : c.names().get(0).replaceFirst("^/", "");
+            users.computeIfAbsent(c.imageId(), id -> new ArrayList<>()).add(name);
+        }
+        List<ImageRow> rows = new ArrayList<>();
+        for (ImageSummary image : engine.listImages()) {
+            List<String> usedBy = users.getOrDefault(image.id(), List.of()).stream().sorted().toList();
+            List<String> tags = image.repoTags() == null || image.repoTags().isEmpty() ? List.of(ImageRow.UNTAGGED)
+                    : image.repoTags();
+            for (String tag : tags) {
+                rows.add(new ImageRow(image.id(), tag, image.size(), Instant.ofEpochSecond(image.created()), usedBy));
+            }
+        }
+        rows.sort(Comparator.comparing(ImageRow::reference));
+        return rows;
+    }
+
+    /**
+     * Pulls {@code reference} ({@code name}, {@code name:tag}; no tag means {@code latest}), handing each step to
+     * {@code progress} on the calling thread. A failure reported by the engine is thrown with its message.
+     */
+    public void pull(String reference, Consumer<PullProgress> progress) {
+        String ref = reference.strip();
+        if (ref.isEmpty() || ref.contains(" ")) {
+            throw new InvalidImageReferenceException("an image is named like busybox or mariadb:11, not \"" + ref + "\"");
+        }
+        int colon = ref.lastIndexOf(':');
+        boolean tagged = colon > ref.lastIndexOf('/');
+        engine.pullImage(tagged ? ref.substring(0, colon) : ref, tagged ? ref.substring(colon + 1) : "latest",
+                message -> progress.accept(progress(message)));
+    }
+
+    /** Layer lines carry a {@code progressDetail} (empty when sizeless); "Pulling from …" has an id (the tag) but none. */
+    static PullProgress progress(ProgressMessage m) {
+        ProgressMessage.Detail detail = m.progressDetail();
+        return new PullProgress(m.id() == null || detail == null ? "" : m.id(), m.status() == null ? "" : m.status(),
+                detail == null ? 0 : detail.current(), detail == null ? 0 : detail.total());
+    }
+
+    /**
+     * Removes each image tag (or untagged image) in turn; the image itself goes with its last tag. An image used by a
+     * container is refused with the engine's reason, and the others are still removed.
+     */
+    public RemovalResult remove(List<ImageRow> images) {
+        List<String> removed = new ArrayList<>();
+        Map<String, String> refused = new LinkedHashMap<>();
+        for (ImageRow image : images) {
+            try {
+                engine.removeImage(image.removalName(), false);
+                removed.add(image.reference().equals(ImageRow.UNTAGGED) ? image.shortId() : image.reference());
+            } catch (EngineCallException e) {
+                refused.put(image.reference().equals(ImageRow.UNTAGGED) ? image.shortId() : image.reference(),
+                        e.getMessage());
+            }
+        }
+        return new RemovalResult(removed, refused);
+    }
+
+    /** Adds the tag {@code newReference} ({@code repo[:tag]}, no tag meaning {@code latest}) to {@code image}. */
+    public void tag(ImageRow image, String newReference) {
+        String ref = newReference.strip();
+        int colon = ref.lastIndexOf(':');
+        boolean tagged = colon > ref.lastIndexOf('/');
+        String repo = tagged ? ref.substring(0, colon) : ref;
+        if (repo.isEmpty() || ref.contains(" ")) {
+            throw new InvalidImageReferenceException("a tag is written like myapp:1.0, not \"" + ref + "\"");
+        }
+        engine.tagImage(image.id(), repo, tagged ? ref.substring(colon + 1) : "latest");
+    }
+}

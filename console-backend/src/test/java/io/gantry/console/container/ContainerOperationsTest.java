@@ -1,0 +1,138 @@
+package io.gantry.console.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gantry.console.TestEngine;
+import io.gantry.console.engine.EngineClient;
+import io.gantry.console.engine.EngineEndpoint;
+import io.gantry.console.engine.LogLine;
+import io.gantry.console.engine.UnixSocketEngineClient;
+import io.gantry.console.image.ImageOperationsAccess;
+import io.gantry.core.registry.LocalRegistry;
+import io.gantry.core.testing.Privileged;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The containers page's service against a real engine; the image is pulled from a loopback registry on first use. */
+@Privileged
+class ContainerOperationsTest {
+
+    @RegisterExtension
+    static final LocalRegistry REGISTRY = new LocalRegistry();
+
+    static TestEngine engine;
+    static EngineClient client;
+    static ContainerOperations containers;
+
+    @BeforeAll
+    static void start() throws Exception {
+        TestEngine.pushBusybox(REGISTRY.host());
+        engine = TestEngine.startWithMirror(REGISTRY.host());
+        client = new UnixSocketEngineClient(new EngineEndpoint(engine.socket(), true),
+                new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false));
+        containers = new ContainerOperations(client, ImageOperationsAccess.of(client));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        engine.close();
+    }
+
+    @AfterEach
+    void removeContainers() {
+        client.listContainers(true).forEach(c -> client.removeContainer(c.id(), true));
+    }
+
+    @Test
+    void run_pulls_a_missing_image_creates_and_starts_the_container_with_its_settings() throws Exception {
+        String id = containers.run(new NewContainer("busybox:latest", "web", "sh -c 'echo hi; sleep 300'",
+                List.of("GREETING=hello", "DB_PASSWORD=s3cret"), "unless-stopped", 64, 0.5));
+
+        ContainerDetails details = containers.details(id);
+        assertThat(details.name()).isEqualTo("web");
+        assertThat(details.state()).isEqualTo(ContainerState.RUNNING);
+        assertThat(details.command()).isEqualTo("sh -c 'echo hi; sleep 300'");
+        assertThat(details.restartPolicy()).isEqualTo("unless-stopped");
+        assertThat(details.memoryLimit()).isEqualTo(64L << 20);
+        assertThat(details.cpus()).isEqualTo(0.5);
+        assertThat(details.exitCode()).as("never exited").isNull();
+        assertThat(details.environment()).contains(new EnvironmentVariable("GREETING", "hello", false),
+                new EnvironmentVariable("DB_PASSWORD", "s3cret", true));
+        assertThat(details.environment()).filteredOn(EnvironmentVariable::secret).extracting(EnvironmentVariable::shown)
+                .containsOnly(EnvironmentVariable.MASK);
+        awaitLog(id, "hi");
+        assertThat(containers.logs(id, 10)).extracting(LogLine::text).containsExactly("hi");
+        assertThat(containers.logText(id, true)).matches("\\d{4}-\\d\\d-\\d\\dT.*Z hi\\n");
+    }
+
+    @Test
+    void the_list_groups_every_container_as_standalone_and_filters_by_name_image_or_state() {
+        containers.run(new NewContainer("busybox", "alpha", "sleep 300", List.of(), "no", 0, 0));
+        String beta = client.createContainer("beta", io.gantry.console.engine.EngineClientFixtures.busybox("true")).id();
+
+        List<ContainerGroup> groups = containers.list("");
+        assertThat(groups).extracting(ContainerGroup::name).containsExactly(ContainerOperations.STANDALONE);
+        assertThat(groups.get(0).containers()).extracting(ContainerRow::name).containsExactlyInAnyOrder("alpha", "beta");
+        assertThat(containers.list("ALP").get(0).containers()).extracting(ContainerRow::name).containsExactly("alpha");
+        assertThat(containers.list("created").get(0).containers()).extracting(ContainerRow::id).containsExactly(beta);
+        assertThat(containers.list("nothing matches")).isEmpty();
+    }
+
+    @Test
+    void a_bulk_action_does_what_it_can_and_reports_the_engines_reason_for_the_rest() {
+        containers.run(new NewContainer("busybox", "one", "sleep 300", List.of(), "no", 0, 0));
+        containers.run(new NewContainer("busybox", "two", "sleep 300", List.of(), "no", 0, 0));
+        List<ContainerRow> rows = containers.list("").get(0).containers();
+
+        BulkResult stopped = containers.apply(BulkAction.STOP, rows);
+        assertThat(stopped.done()).containsExactlyInAnyOrder("one", "two");
+        assertThat(containers.list("").get(0).containers()).extracting(ContainerRow::state)
+                .containsOnly(ContainerState.EXITED);
+        assertThat(containers.details(rows.get(0).id()).exitCode()).isNotNull();
+
+        client.removeContainer("one", true);
+        BulkResult removed = containers.apply(BulkAction.REMOVE, rows);
+        assertThat(removed.done()).containsExactly("two");
+        assertThat(removed.failed()).containsOnlyKeys("one");
+        assertThat(removed.summary()).startsWith("1 container removed; one: ");
+        assertThat(containers.list("")).isEmpty();
+    }
+
+    @Test
+    void a_followed_log_delivers_new_lines_until_closed() throws Exception {
+        String id = containers.run(new NewContainer("busybox", "ticker", "sh -c 'echo first; sleep 1; echo second; sleep 300'",
+                List.of(), "no", 0, 0));
+        BlockingQueue<LogLine> lines = new LinkedBlockingQueue<>();
+
+        try (LogFollow follow = containers.follow(id, 100, lines::add, () -> { })) {
+            assertThat(lines.poll(20, TimeUnit.SECONDS).text()).isEqualTo("first");
+            assertThat(lines.poll(20, TimeUnit.SECONDS).text()).isEqualTo("second");
+        }
+    }
+
+    @Test
+    void a_malformed_form_is_refused_before_the_engine_is_asked() {
+        assertThatThrownBy(() -> new NewContainer("busybox", null, "", List.of("NOVALUE"), "no", 0, 0))
+                .isInstanceOf(InvalidContainerException.class).hasMessageContaining("NAME=value");
+        assertThatThrownBy(() -> new NewContainer(" ", null, "", List.of(), "no", 0, 0))
+                .hasMessageContaining("image is required");
+        assertThatThrownBy(() -> containers.run(new NewContainer("busybox", null, "sh -c 'oops", List.of(), "no", 0, 0)))
+                .hasMessageContaining("never closed");
+    }
+
+    private void awaitLog(String id, String text) throws InterruptedException {
+        for (int i = 0; i < 200 && containers.logs(id, -1).stream().noneMatch(l -> l.text().equals(text)); i++) {
+            Thread.sleep(50);
+        }
+    }
+}
