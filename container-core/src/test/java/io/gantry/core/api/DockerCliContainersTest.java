@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gantry.core.registry.RegistrySettings;
 import io.gantry.core.testing.BusyboxEngine;
+import io.gantry.core.testing.DockerCli;
 import io.gantry.core.testing.Privileged;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +22,7 @@ class DockerCliContainersTest {
     BusyboxEngine engine;
     Path socket;
     EngineApi api;
+    DockerCli cli;
 
     @BeforeEach
     void serve() throws IOException {
@@ -31,6 +30,7 @@ class DockerCliContainersTest {
         socket = Files.createTempDirectory("gclc").resolve("gantry.sock");
         api = EngineApi.serve(new EngineApi.Settings("cli", engine.root, socket, List.of(), RegistrySettings.defaults()),
                 new EngineApi.Services(engine.events, Optional.of(engine.containers), Optional.empty()));
+        cli = new DockerCli(socket, engine.root.resolve("docker-config"));
     }
 
     @AfterEach
@@ -73,15 +73,14 @@ class DockerCliContainersTest {
     @Test
     void exec_runs_in_the_container_with_stdin_exit_codes_and_a_terminal() throws Exception {
         docker(0, "run", "-d", "--name", "box", "busybox", "sh", "-c", "echo marker > /tmp/inside; sleep 60");
-        for (int i = 0; i < 100 && !docker(-1, "exec", "box", "cat", "/tmp/inside").contains("marker"); i++) {
+        for (int i = 0; i < 100 && !docker(DockerCli.ANY_EXIT, "exec", "box", "cat", "/tmp/inside").contains("marker"); i++) {
             Thread.sleep(50);
         }
 
         assertThat(docker(0, "exec", "box", "cat", "/tmp/inside")).isEqualTo("marker\n");
         assertThat(docker(7, "exec", "box", "sh", "-c", "echo out; echo err >&2; exit 7")).contains("out").contains("err");
         assertThat(dockerWithInput("piped input\n", "exec", "-i", "box", "cat")).isEqualTo("piped input\n");
-        String tty = run(List.of("script", "-qec", DockerCliTest.CLI + " -H unix://" + socket
-                + " exec -it box sh -c '[ -t 0 ] && [ -t 1 ] && echo on a terminal; echo done'", "/dev/null"), "");
+        String tty = cli.shell(0, "exec -it box sh -c '[ -t 0 ] && [ -t 1 ] && echo on a terminal; echo done'");
         assertThat(tty).contains("on a terminal").contains("done");
         assertThat(docker(1, "exec", "nothing-here", "true")).contains("No such container: nothing-here");
     }
@@ -92,8 +91,7 @@ class DockerCliContainersTest {
         assertThat(docker(3, "run", "--rm", "busybox", "sh", "-c", "echo before exit; exit 3")).contains("before exit");
         assertThat(dockerWithInput("line one\nline two\n", "run", "--rm", "-i", "busybox", "cat"))
                 .isEqualTo("line one\nline two\n");
-        String tty = run(List.of("script", "-qec", DockerCliTest.CLI + " -H unix://" + socket
-                + " run --rm -it busybox sh -c '[ -t 1 ] && echo on a terminal'", "/dev/null"), "");
+        String tty = cli.shell(0, "run --rm -it busybox sh -c '[ -t 1 ] && echo on a terminal'");
         assertThat(tty).contains("on a terminal");
         for (int i = 0; i < 100 && !docker(0, "ps", "-aq").isBlank(); i++) {
             Thread.sleep(50);
@@ -124,35 +122,11 @@ class DockerCliContainersTest {
                 .contains("this engine runs without networking");
     }
 
-    /** Runs the CLI; {@code expectedExit} -1 accepts any exit status. */
     private String docker(int expectedExit, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(DockerCliTest.CLI.toString(), "-H", "unix://" + socket));
-        command.addAll(List.of(args));
-        return check(expectedExit, args, command, "");
+        return cli.run(expectedExit, args);
     }
 
     private String dockerWithInput(String input, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(DockerCliTest.CLI.toString(), "-H", "unix://" + socket));
-        command.addAll(List.of(args));
-        return check(0, args, command, input);
-    }
-
-    private String check(int expectedExit, String[] args, List<String> command, String input)
-            throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("DOCKER_CONFIG", engine.root.resolve("docker-config").toString());
-        Process process = builder.start();
-        process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        if (expectedExit >= 0) {
-            assertThat(process.exitValue()).as(String.join(" ", args) + ": " + out).isEqualTo(expectedExit);
-        }
-        return out;
-    }
-
-    private String run(List<String> command, String input) throws IOException, InterruptedException {
-        return check(0, command.toArray(String[]::new), command, input);
+        return cli.runWithInput(0, input, args);
     }
 }

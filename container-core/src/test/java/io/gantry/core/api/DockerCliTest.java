@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gantry.core.events.EventLog;
 import io.gantry.core.registry.RegistrySettings;
+import io.gantry.core.testing.DockerCli;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,9 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The stock docker CLI as a real client of the Engine API. */
 class DockerCliTest {
 
-    /** The newest CLI on these machines; Debian's docker.io CLI otherwise. */
-    static final Path CLI = Files.isExecutable(Path.of("/usr/local/bin/docker")) ? Path.of("/usr/local/bin/docker")
-            : Path.of("/usr/bin/docker");
 
     @TempDir
     Path data;
@@ -33,7 +28,6 @@ class DockerCliTest {
 
     @BeforeEach
     void serve() throws IOException {
-        assertThat(CLI).as("a docker CLI is installed").isExecutable();
         socket = Files.createTempDirectory("gcli").resolve("gantry.sock");
         api = EngineApi.serve(new EngineApi.Settings("cli-engine", data, socket, List.of("http://127.0.0.1:5000"),
                 RegistrySettings.defaults()), new EngineApi.Services(events, java.util.Optional.empty(), java.util.Optional.empty()));
@@ -83,14 +77,6 @@ class DockerCliTest {
     }
 
     private String docker(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(CLI.toString(), "-H", "unix://" + socket));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("DOCKER_CONFIG", data.resolve("docker-config").toString());
-        Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(out).isZero();
-        return out;
+        return new DockerCli(socket, data.resolve("docker-config")).run(0, args);
     }
 }

@@ -10,16 +10,14 @@ import io.gantry.core.registry.LocalRegistry;
 import io.gantry.core.registry.RegistryClient;
 import io.gantry.core.registry.RegistrySettings;
 import io.gantry.core.registry.TestImages;
+import io.gantry.core.testing.DockerCli;
 import io.gantry.core.testing.Privileged;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,8 +37,6 @@ class EngineDockerCliTest {
     static final LocalRegistry REGISTRY = new LocalRegistry();
 
     static final Path IP_FORWARD = Path.of("/proc/sys/net/ipv4/ip_forward");
-    static final Path CLI = Files.isExecutable(Path.of("/usr/local/bin/docker")) ? Path.of("/usr/local/bin/docker")
-            : Path.of("/usr/bin/docker");
 
     @TempDir
     static Path shared;
@@ -186,14 +182,6 @@ class EngineDockerCliTest {
     }
 
     private String docker(int expectedExit, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(CLI.toString(), "-H", "unix://" + engine.socket()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("DOCKER_CONFIG", data.resolve("docker-config").toString());
-        Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(String.join(" ", args) + ": " + out).isEqualTo(expectedExit);
-        return out;
+        return new DockerCli(engine.socket(), data.resolve("docker-config")).run(expectedExit, args);
     }
 }
