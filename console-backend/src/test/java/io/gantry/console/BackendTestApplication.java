@@ -2,6 +2,7 @@ package io.gantry.console;
 
 import io.gantry.console.engine.EngineEndpoint;
 import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
@@ -12,9 +13,10 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication
 public class BackendTestApplication {
 
+    /** With {@code gantry.test.registry-mirror} set (a LocalRegistry's host), the engine pulls from there. */
     @Bean(destroyMethod = "close")
-    TestEngine testEngine() throws IOException {
-        return TestEngine.start();
+    TestEngine testEngine(@Value("${gantry.test.registry-mirror:}") String mirror) throws IOException {
+        return mirror.isEmpty() ? TestEngine.start() : TestEngine.startWithMirror(mirror);
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package io.gantry.console.app;
 
+import io.gantry.console.engine.EngineCallException;
+import io.gantry.console.engine.EngineClient;
+import io.gantry.console.image.ImageOperations;
 import io.gantry.console.template.Origin;
 import io.gantry.console.template.Parameters;
 import io.gantry.console.template.PmxWriter;
@@ -7,20 +10,25 @@ import io.gantry.console.template.Template;
 import io.gantry.console.template.TemplateEntry;
 import io.gantry.console.template.TemplateImage;
 import io.gantry.console.template.TemplateLibrary;
+import io.gantry.core.api.types.ContainerInspect;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applications as the console keeps them: create one from a template or an image, list, rename, plan its deployment
- * and its edits, record the containers the engine made, and turn it back into a template. Talks to no engine: the
- * wiring carries out the {@link DeployPlan}s and {@link EditPlan}s it hands out and records what it did here.
+ * Applications: create one from a template or an image, list, rename, deploy it to the engine (all or nothing),
+ * start, stop, restart and remove it there, read each service's status, plan its edits, and turn it back into a
+ * template. The engine is reached only through {@link EngineClient}; what was deployed is recorded here.
  */
 @Service
 public class ApplicationService {
@@ -30,11 +38,16 @@ public class ApplicationService {
     private final ApplicationRepository repository;
     private final TemplateLibrary library;
     private final Clock clock;
+    private final EngineClient engine;
+    private final ImageSupply images;
 
-    ApplicationService(ApplicationRepository repository, TemplateLibrary library, Clock clock) {
+    ApplicationService(ApplicationRepository repository, TemplateLibrary library, Clock clock, EngineClient engine,
+                       ImageOperations imageOperations) {
         this.repository = repository;
         this.library = library;
         this.clock = clock;
+        this.engine = engine;
+        this.images = new ImageSupply(engine, imageOperations);
     }
 
     /**
@@ -128,6 +141,89 @@ public class ApplicationService {
     @Transactional(readOnly = true)
     public DeployPlan planDeploy(long id, Function<String, ImageDefaults> images) {
         return DeployPlan.of(get(id), services(id), images);
+    }
+
+    /**
+     * Deploys the application: pulls the images the engine lacks, creates its network and volumes, then creates and
+     * starts each service after the ones it needs, and records the containers. Runs on the calling thread, handing
+     * each step to {@code progress}; not transactional, since it waits on the engine.
+     *
+     * @throws DeployFailedException when a step fails: what the deployment created is removed again, and the message
+     *                               names the service and the engine's reason
+     * @throws ApplicationRejectedException when the application already has containers
+     */
+    public void deploy(long id, Consumer<DeployProgress> progress) {
+        Application app = get(id);
+        List<AppService> services = repository.services(id);
+        if (services.stream().anyMatch(s -> s.containerId() != null)) {
+            throw new ApplicationRejectedException("Application '" + app.name() + "' is already deployed.");
+        }
+        Deployment.refuseUnsupported(app.name(), services);
+        Function<String, ImageDefaults> defaults = images.ensure(app.name(), services, progress);
+        Map<String, String> containers = new Deployment(engine, app.name(), progress)
+                .run(DeployPlan.of(app, services, defaults));
+        containers.forEach((service, container) -> repository.setContainer(id, service, container));
+    }
+
+    /**
+     * Removes the application's containers and network from the engine, its volumes too when {@code deleteVolumes},
+     * and then the application itself. What is already gone from the engine is skipped.
+     */
+    public void remove(long id, boolean deleteVolumes) {
+        Application app = get(id);
+        new Teardown(engine).remove(app, repository.services(id), deleteVolumes);
+        repository.delete(id);
+    }
+
+    /** Starts every service that has a container, each after the ones it needs. */
+    public void start(long id) {
+        containers(id, false).forEach(engine::startContainer);
+    }
+
+    /** Stops every service, each before the ones it needs. */
+    public void stop(long id) {
+        containers(id, true).forEach(c -> engine.stopContainer(c, null));
+    }
+
+    /** Restarts every service, in start order. */
+    public void restart(long id) {
+        containers(id, false).forEach(engine::restartContainer);
+    }
+
+    /**
+     * Each service's status as the engine reports it, in the application's order. A service without a container, or
+     * whose container the engine no longer has (removed behind the console's back), is {@link ServiceStatus.Missing}.
+     */
+    public Map<String, ServiceStatus> status(long id) {
+        get(id);
+        Map<String, ServiceStatus> statuses = new LinkedHashMap<>();
+        for (AppService s : repository.services(id)) {
+            statuses.put(s.name(), s.container().map(this::statusOf).orElse(ServiceStatus.MISSING));
+        }
+        return statuses;
+    }
+
+    private ServiceStatus statusOf(String container) {
+        try {
+            ContainerInspect.State state = engine.inspectContainer(container).state();
+            return ServiceStatus.fromEngine(state.status(), state.exitCode());
+        } catch (EngineCallException e) {
+            if (e.isNotFound()) {
+                return ServiceStatus.MISSING;
+            }
+            throw e;
+        }
+    }
+
+    /** The containers of the services in dependency order, or the reverse; services without one are skipped. */
+    private List<String> containers(long id, boolean reversed) {
+        get(id);
+        List<String> ids = new ArrayList<>(ServiceOrder.of(repository.services(id)).stream()
+                .flatMap(s -> s.container().stream()).toList());
+        if (reversed) {
+            Collections.reverse(ids);
+        }
+        return ids;
     }
 
     /** What an edit does on the engine; nothing is stored until {@link #recordEdit}. */

@@ -3,8 +3,9 @@
  * ({@link io.gantry.console.app.Application}, {@link io.gantry.console.app.AppService}) and the pure plans
  * ({@link io.gantry.console.app.DeployPlan}: what to create and in which order; {@link io.gantry.console.app.EditPlan}:
  * which containers an edit recreates and which it leaves alone) carry no engine calls; the public
- * {@link io.gantry.console.app.ApplicationService} keeps applications in the database and turns them back into
- * templates.
+ * {@link io.gantry.console.app.ApplicationService} keeps applications in the database, deploys them to the engine
+ * through package-private steps ({@code ImageSupply}, {@code Deployment} with its rollback, {@code Teardown},
+ * {@code ContainerRequests}), runs their lifecycle and turns them back into templates.
  */
 @NullMarked
 package io.gantry.console.app;

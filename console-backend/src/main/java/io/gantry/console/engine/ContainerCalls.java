@@ -14,6 +14,9 @@ public interface ContainerCalls {
     /** {@code docker ps}, or {@code docker ps -a} with {@code all}. */
     List<ContainerSummary> listContainers(boolean all);
 
+    /** {@code docker ps -a --filter label=<label>}: every container with that label ({@code key} or {@code key=value}). */
+    List<ContainerSummary> listContainersLabelled(String label);
+
     ContainerInspect inspectContainer(String reference);
 
     /** Creates a container (not started); {@code name} null lets the engine pick one. */

@@ -9,12 +9,17 @@ import io.gantry.core.api.types.ContainerCreateResponse;
 import io.gantry.core.api.types.ContainerInspect;
 import io.gantry.core.api.types.ContainerSummary;
 import io.gantry.core.api.types.EventMessage;
+import io.gantry.core.api.types.IdResponse;
 import io.gantry.core.api.types.ImageDeleteItem;
 import io.gantry.core.api.types.ImageInspect;
 import io.gantry.core.api.types.ImageSummary;
+import io.gantry.core.api.types.NetworkConnectRequest;
+import io.gantry.core.api.types.NetworkCreateRequest;
+import io.gantry.core.api.types.NetworkResource;
 import io.gantry.core.api.types.ProgressMessage;
 import io.gantry.core.api.types.SystemInfo;
 import io.gantry.core.api.types.SystemVersion;
+import io.gantry.core.api.types.VolumeResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -81,6 +86,12 @@ public final class UnixSocketEngineClient implements EngineClient {
     @Override
     public List<ContainerSummary> listContainers(boolean all) {
         return get("/containers/json?all=" + (all ? 1 : 0), new TypeReference<List<ContainerSummary>>() { });
+    }
+
+    @Override
+    public List<ContainerSummary> listContainersLabelled(String label) {
+        String filters = "{\"label\":{" + quoted(label) + ":true}}";
+        return get("/containers/json?all=1&filters=" + query(filters), new TypeReference<List<ContainerSummary>>() { });
     }
 
     @Override
@@ -183,6 +194,76 @@ public final class UnixSocketEngineClient implements EngineClient {
         send("POST", "/images/" + segment(name) + "/tag?repo=" + query(repo) + "&tag=" + query(tag), new byte[0]);
     }
 
+    // ---- networks
+
+    @Override
+    public List<NetworkResource> listNetworks() {
+        return get("/networks", new TypeReference<List<NetworkResource>>() { });
+    }
+
+    @Override
+    public NetworkResource inspectNetwork(String network) {
+        return get("/networks/" + segment(network), NetworkResource.class);
+    }
+
+    @Override
+    public String createNetwork(String name) {
+        NetworkCreateRequest request = new NetworkCreateRequest(name, "bridge", null, false, null, null);
+        IdResponse created = read(send("POST", "/networks/create", write(request)), "POST /networks/create",
+                json.constructType(IdResponse.class));
+        return created.id();
+    }
+
+    @Override
+    public void removeNetwork(String network) {
+        send("DELETE", "/networks/" + segment(network), new byte[0]);
+    }
+
+    @Override
+    public void connectNetwork(String network, String container, List<String> aliases) {
+        var endpoint = new ContainerCreateRequest.EndpointSettings(List.copyOf(aliases), null, null, null, null, null,
+                0, null, null);
+        send("POST", "/networks/" + segment(network) + "/connect",
+                write(new NetworkConnectRequest(container, endpoint, false)));
+    }
+
+    @Override
+    public void disconnectNetwork(String network, String container, boolean force) {
+        send("POST", "/networks/" + segment(network) + "/disconnect",
+                write(new NetworkConnectRequest(container, null, force)));
+    }
+
+    // ---- volumes
+
+    @Override
+    public List<VolumeResource> listVolumes() {
+        return get("/volumes", VolumeList.class).volumes();
+    }
+
+    @Override
+    public VolumeResource inspectVolume(String name) {
+        return get("/volumes/" + segment(name), VolumeResource.class);
+    }
+
+    @Override
+    public VolumeResource createVolume(String name) {
+        return read(send("POST", "/volumes/create", write(Map.of("Name", name))), "POST /volumes/create",
+                json.constructType(VolumeResource.class));
+    }
+
+    @Override
+    public void removeVolume(String name, boolean force) {
+        send("DELETE", "/volumes/" + segment(name) + "?force=" + (force ? 1 : 0), new byte[0]);
+    }
+
+    /** The answer of {@code GET /volumes}; {@code Volumes} is null on Docker when there are none. */
+    private record VolumeList(@com.fasterxml.jackson.annotation.JsonProperty("Volumes") @Nullable List<VolumeResource> volumes) {
+        @Override
+        public List<VolumeResource> volumes() {
+            return volumes == null ? List.of() : volumes;
+        }
+    }
+
     // ---- transport
 
     /** Sends a request with a buffered answer, checked. */
@@ -263,6 +344,10 @@ public final class UnixSocketEngineClient implements EngineClient {
             }
         }
         return out.toString();
+    }
+
+    private String quoted(String value) {
+        return new String(write(value), StandardCharsets.UTF_8);
     }
 
     private static String query(String value) {
