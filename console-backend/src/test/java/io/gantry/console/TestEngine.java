@@ -26,9 +26,13 @@ import java.util.stream.Stream;
 /** A real Gantry engine on a temporary data root and socket, removed again on close. */
 public final class TestEngine implements AutoCloseable {
 
+    private static final Path IP_FORWARD = Path.of("/proc/sys/net/ipv4/ip_forward");
+
     private final Engine engine;
     private final Path data;
     private final Path socketDir;
+    /** Networking turns IPv4 forwarding on, as Docker does; a test puts it back as it found it. */
+    private final String ipForward = readIpForward();
 
     private TestEngine(Engine engine, Path data, Path socketDir) {
         this.engine = engine;
@@ -85,6 +89,7 @@ public final class TestEngine implements AutoCloseable {
     public void close() throws IOException {
         removeContainers();
         engine.removeHostState();
+        Files.writeString(IP_FORWARD, ipForward);
         engine.close();
         deleteTree(data);
         deleteTree(socketDir);
@@ -100,6 +105,14 @@ public final class TestEngine implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             System.err.println("TestEngine: could not remove every container: " + e.getMessage());
+        }
+    }
+
+    private static String readIpForward() {
+        try {
+            return Files.readString(IP_FORWARD);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
