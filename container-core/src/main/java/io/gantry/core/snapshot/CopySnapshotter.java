@@ -13,25 +13,13 @@ import java.util.stream.Stream;
  * with overlay-style whiteouts (a 0/0 character device deletes the path below it). Slow and disk-hungry, but it
  * runs anywhere; opaque directories are not yet honoured.
  */
-public final class CopySnapshotter implements Snapshotter {
+public final class CopySnapshotter extends DirectorySnapshotter {
 
     private static final int S_IFMT = 0170000;
     private static final int S_IFCHR = 0020000;
 
-    private final SnapshotStore store;
-
     public CopySnapshotter(Path root) {
-        this.store = new SnapshotStore(root);
-    }
-
-    @Override
-    public void commitLayer(ChainId id, Path unpacked) {
-        store.commitLayer(id, unpacked);
-    }
-
-    @Override
-    public boolean hasLayer(ChainId id) {
-        return Files.isDirectory(store.layer(id));
+        super(root);
     }
 
     @Override
@@ -48,41 +36,6 @@ public final class CopySnapshotter implements Snapshotter {
             Trees.delete(dir);
             throw new FailedPreconditionException("prepare snapshot " + key + ": " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public void remove(String key) {
-        Trees.delete(store.active(key));
-    }
-
-    @Override
-    public List<String> list() {
-        return store.activeKeys();
-    }
-
-    @Override
-    public Path newStagingDir() {
-        return store.newStagingDir();
-    }
-
-    @Override
-    public List<ChainId> layers() {
-        return store.layers();
-    }
-
-    @Override
-    public void removeLayer(ChainId id) {
-        store.removeLayer(id);
-    }
-
-    @Override
-    public Path layerPath(ChainId id) {
-        return store.existingLayer(id);
-    }
-
-    @Override
-    public void cleanStaging() {
-        store.cleanStaging();
     }
 
     private static void apply(Path layer, Path fs) throws IOException {

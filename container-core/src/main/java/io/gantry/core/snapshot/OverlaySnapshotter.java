@@ -9,22 +9,10 @@ import java.util.Collections;
 import java.util.List;
 
 /** Layers as overlayfs lowerdirs, each container's changes in its own {@code upper} and {@code work} dirs. */
-public final class OverlaySnapshotter implements Snapshotter {
-
-    private final SnapshotStore store;
+public final class OverlaySnapshotter extends DirectorySnapshotter {
 
     public OverlaySnapshotter(Path root) {
-        this.store = new SnapshotStore(root);
-    }
-
-    @Override
-    public void commitLayer(ChainId id, Path unpacked) {
-        store.commitLayer(id, unpacked);
-    }
-
-    @Override
-    public boolean hasLayer(ChainId id) {
-        return Files.isDirectory(store.layer(id));
+        super(root);
     }
 
     @Override
@@ -44,40 +32,5 @@ public final class OverlaySnapshotter implements Snapshotter {
             Trees.delete(dir);
             throw new FailedPreconditionException("prepare snapshot " + key + ": " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public void remove(String key) {
-        Trees.delete(store.active(key));
-    }
-
-    @Override
-    public List<String> list() {
-        return store.activeKeys();
-    }
-
-    @Override
-    public Path newStagingDir() {
-        return store.newStagingDir();
-    }
-
-    @Override
-    public List<ChainId> layers() {
-        return store.layers();
-    }
-
-    @Override
-    public void removeLayer(ChainId id) {
-        store.removeLayer(id);
-    }
-
-    @Override
-    public Path layerPath(ChainId id) {
-        return store.existingLayer(id);
-    }
-
-    @Override
-    public void cleanStaging() {
-        store.cleanStaging();
     }
 }
