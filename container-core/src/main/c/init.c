@@ -227,26 +227,42 @@ static int set_mounts(const struct shim_config *c, struct shim_error *e)
 	return 0;
 }
 
+/* One "path type major minor mode uid gid" line; a node in a subdirectory (/dev/net/tun) gets its parents. */
+static int make_device(char *line, struct shim_error *e)
+{
+	char *f[7], *slash;
+	unsigned long long maj, min, mode, uid, gid;
+
+	if (split_fields(line, '\t', f, 7) != 7 || parse_u64(f[2], &maj) < 0 || parse_u64(f[3], &min) < 0
+			|| parse_u64(f[4], &mode) < 0 || parse_u64(f[5], &uid) < 0 || parse_u64(f[6], &gid) < 0)
+		return fail(e, 0, "config: bad device %s", line);
+	slash = strrchr(f[0], '/');
+	if (slash != NULL && slash != f[0]) {
+		*slash = '\0';
+		if (mkdir_all(f[0], 0755, e) < 0)
+			return -1;
+		*slash = '/';
+	}
+	mode |= f[1][0] == 'b' ? S_IFBLK : S_IFCHR;
+	if (mknod(f[0], (mode_t)mode, makedev(maj, min)) < 0)
+		return fail(e, errno, "mknod %s", f[0]);
+	if ((uid != 0 || gid != 0) && lchown(f[0], (uid_t)uid, (gid_t)gid) < 0)
+		return fail(e, errno, "chown %s", f[0]);
+	return 0;
+}
+
 static int set_devices(const struct shim_config *c, struct shim_error *e)
 {
 	size_t n;
 	char **all = config_all(c, "device", &n);
+	int r = 0;
 
 	umask(0);
-	for (size_t i = 0; i < n; i++) {
-		char *f[5];
-		unsigned long long maj, min, mode;
-
-		if (split_fields(all[i], '\t', f, 5) != 5 || parse_u64(f[2], &maj) < 0 || parse_u64(f[3], &min) < 0
-				|| parse_u64(f[4], &mode) < 0)
-			return fail(e, 0, "config: bad device %s", all[i]);
-		mode |= f[1][0] == 'b' ? S_IFBLK : S_IFCHR;
-		if (mknod(f[0], (mode_t)mode, makedev(maj, min)) < 0)
-			return fail(e, errno, "mknod %s", f[0]);
-	}
+	for (size_t i = 0; i < n && r == 0; i++)
+		r = make_device(all[i], e);
 	umask(022);
 	free(all);
-	return 0;
+	return r;
 }
 
 static int set_symlinks(const struct shim_config *c, struct shim_error *e)
