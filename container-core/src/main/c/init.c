@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include "init.h"
+#include "console.h"
 #include "util.h"
 
 #include <errno.h>
@@ -345,6 +346,14 @@ static int set_readonly(const struct shim_config *c, struct shim_error *e)
 	return 0;
 }
 
+/* A TTY container's terminal, from its own devpts: the monitor's socket end, or -1 without a TTY. */
+static int console_sock = -1;
+
+static int set_console(const struct shim_config *c, struct shim_error *e)
+{
+	return console_sock < 0 ? 0 : console_setup(console_sock, c, 1, e);
+}
+
 static int set_hostname(const struct shim_config *c, struct shim_error *e)
 {
 	const char *name = config_get(c, "hostname");
@@ -530,12 +539,14 @@ int process_init(const struct shim_config *c, struct shim_error *e)
 	return exec_entrypoint(c, e);
 }
 
-int container_init(const struct shim_config *c, struct shim_error *e)
+int container_init(const struct shim_config *c, int console, struct shim_error *e)
 {
 	static const init_step steps[] = {
 		set_cgroups, set_netns, set_loopback, set_rootfs, open_binds, set_pivot_root, set_mounts, set_devices,
-		set_symlinks, set_binds, set_masks, set_readonly, set_hostname,
+		set_symlinks, set_console, set_binds, set_masks, set_readonly, set_hostname,
 	};
+
+	console_sock = console;
 
 	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
 		if (steps[i](c, e) < 0)
