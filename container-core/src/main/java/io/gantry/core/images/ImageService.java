@@ -4,6 +4,7 @@ import io.gantry.core.archive.DockerArchive;
 import io.gantry.core.archive.ExtractionLimits;
 import io.gantry.core.archive.LayerWriter;
 import io.gantry.core.content.ContentStore;
+import io.gantry.core.content.Descriptor;
 import io.gantry.core.content.Digest;
 import io.gantry.core.content.FileContentStore;
 import io.gantry.core.errors.ConflictException;
@@ -60,19 +61,21 @@ public final class ImageService {
     private final Snapshotter snapshotter;
     private final ImageStore store;
     private final Puller puller;
+    private final Pusher pusher;
     private final GarbageCollector gc;
     private final ImageUsers users;
     private final LocalImages local;
     private final ReadWriteLock gcLock = new ReentrantReadWriteLock();
     private final Map<Digest, ImageConfig> configs = new ConcurrentHashMap<>();
 
-    private ImageService(ContentStore content, Snapshotter snapshotter, ImageStore store, Puller puller, LocalImages local,
-                         ImageUsers users) {
+    private ImageService(ContentStore content, Snapshotter snapshotter, ImageStore store, Puller puller, Pusher pusher,
+                         LocalImages local, ImageUsers users) {
         this.local = local;
         this.content = content;
         this.snapshotter = snapshotter;
         this.store = store;
         this.puller = puller;
+        this.pusher = pusher;
         this.gc = new GarbageCollector(content, snapshotter);
         this.users = users;
     }
@@ -136,7 +139,7 @@ public final class ImageService {
                 LayerUnpacker unpacker = new LayerUnpacker(content, snapshotter, limits);
                 return new ImageService(content, snapshotter, store,
                         new Puller(registry, content, snapshotter, unpacker, mirrors, platform),
-                        new LocalImages(content, unpacker, platform), users);
+                        new Pusher(registry, content), new LocalImages(content, unpacker, platform), users);
             } catch (IOException e) {
                 throw new FailedPreconditionException("open image store under " + dataRoot + ": " + e.getMessage(), e);
             }
@@ -168,6 +171,69 @@ public final class ImageService {
         } finally {
             gcLock.readLock().unlock();
         }
+    }
+
+    /**
+     * Docker's push of one tag: {@code reference} ({@code host:5000/app:1}; {@code latest} when untagged) must name a
+     * local image, whose layers the registry lacks, config and manifest go to the registry the reference names.
+     * Progress arrives one event at a time. Returns the manifest pushed.
+     */
+    public Descriptor push(String reference, @Nullable Credentials credentials, Consumer<PushEvent> progress) {
+        ImageReference ref = parse(reference);
+        if (ref.digest() != null) {
+            throw new InvalidArgumentException("push " + reference + ": cannot push a digest reference");
+        }
+        ImageRecord image = store.byTag(ref.name() + ":" + ref.tag()).orElseThrow(() ->
+                new NotFoundException("An image does not exist locally with the tag: " + familiarName(ref)));
+        Consumer<PushEvent> serial = serialised(progress);
+        serial.accept(new PushEvent("", PushEvent.Status.REFERS_TO, 0, 0, ref.name()));
+        return pushRecorded(image, ref, credentials, serial);
+    }
+
+    /** Docker's {@code push --all-tags}: every local tag of {@code repository} ({@code host:5000/app}), in tag order. */
+    public List<Descriptor> pushAllTags(String repository, @Nullable Credentials credentials, Consumer<PushEvent> progress) {
+        ImageReference repo = parse(repository);
+        if (repo.digest() != null) {
+            throw new InvalidArgumentException("push " + repository + ": cannot push a digest reference");
+        }
+        List<String> tags = store.all().stream().flatMap(image -> image.tags().stream())
+                .filter(tag -> tag.startsWith(repo.name() + ":")).sorted().toList();
+        if (tags.isEmpty()) {
+            throw new NotFoundException("An image does not exist locally with the tag: " + familiarName(repo));
+        }
+        Consumer<PushEvent> serial = serialised(progress);
+        serial.accept(new PushEvent("", PushEvent.Status.REFERS_TO, 0, 0, repo.name()));
+        List<Descriptor> pushed = new ArrayList<>();
+        for (String tag : tags) {
+            ImageReference target = ImageReference.parse(tag);
+            store.byTag(tag).ifPresent(image -> pushed.add(pushRecorded(image, target, credentials, serial)));
+        }
+        return pushed;
+    }
+
+    private Descriptor pushRecorded(ImageRecord image, ImageReference target, @Nullable Credentials credentials,
+                                    Consumer<PushEvent> progress) {
+        gcLock.readLock().lock(); // its blobs must stay while they are uploaded
+        try {
+            return pusher.push(image, target, credentials, progress);
+        } finally {
+            gcLock.readLock().unlock();
+        }
+    }
+
+    /** Docker's familiar repository name, without tag: {@code busybox}, {@code 127.0.0.1:5000/app}. */
+    private static String familiarName(ImageReference ref) {
+        String familiar = new ImageReference(ref.domain(), ref.path(), ImageReference.DEFAULT_TAG, null).familiar();
+        return familiar.substring(0, familiar.length() - (":" + ImageReference.DEFAULT_TAG).length());
+    }
+
+    /** Upload progress comes from the HTTP client's threads; the caller's consumer sees one event at a time. */
+    private static Consumer<PushEvent> serialised(Consumer<PushEvent> progress) {
+        return event -> {
+            synchronized (progress) {
+                progress.accept(event);
+            }
+        };
     }
 
     /** Every image, newest first, with Docker's size and shared size. */
