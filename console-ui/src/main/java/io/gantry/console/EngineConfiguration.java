@@ -5,6 +5,8 @@ import io.gantry.console.engine.EngineEndpoint;
 import io.gantry.core.engine.Engine;
 import io.gantry.core.engine.EngineConfig;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -29,8 +31,11 @@ class EngineConfiguration {
     Engine embeddedEngine(GantryProperties properties,
             @Value("${gantry.registry-mirrors:}") List<String> mirrors,
             @Value("${gantry.insecure-registries:}") List<String> insecure,
-            @Value("${gantry.only-configured-registries:false}") boolean configuredOnly) throws IOException {
-        return Engine.start(EngineConfig.forDataRoot(properties.data()).withRegistries(mirrors, insecure, configuredOnly));
+            @Value("${gantry.only-configured-registries:false}") boolean configuredOnly,
+            @Value("${gantry.registry-certs:/etc/gantry/certs.d}") Path certs,
+            @Value("${gantry.index-url:https://index.docker.io}") URI index) throws IOException {
+        return Engine.start(EngineConfig.forDataRoot(properties.data()).withRegistryCerts(certs).withIndex(index)
+                .withRegistries(mirrors, insecure, configuredOnly));
     }
 
     @Bean
