@@ -139,7 +139,7 @@ public final class ImageService {
                 LayerUnpacker unpacker = new LayerUnpacker(content, snapshotter, limits);
                 return new ImageService(content, snapshotter, store,
                         new Puller(registry, content, snapshotter, unpacker, mirrors, platform),
-                        new Pusher(registry, content), new LocalImages(content, unpacker, platform), users);
+                        new Pusher(registry, content, store), new LocalImages(content, unpacker, platform), users);
             } catch (IOException e) {
                 throw new FailedPreconditionException("open image store under " + dataRoot + ": " + e.getMessage(), e);
             }
@@ -180,60 +180,23 @@ public final class ImageService {
      */
     public Descriptor push(String reference, @Nullable Credentials credentials, Consumer<PushEvent> progress) {
         ImageReference ref = parse(reference);
-        if (ref.digest() != null) {
-            throw new InvalidArgumentException("push " + reference + ": cannot push a digest reference");
-        }
-        ImageRecord image = store.byTag(ref.name() + ":" + ref.tag()).orElseThrow(() ->
-                new NotFoundException("An image does not exist locally with the tag: " + familiarName(ref)));
-        Consumer<PushEvent> serial = serialised(progress);
-        serial.accept(new PushEvent("", PushEvent.Status.REFERS_TO, 0, 0, ref.name()));
-        return pushRecorded(image, ref, credentials, serial);
+        return holdingContent(() -> pusher.pushTag(ref, credentials, progress));
     }
 
     /** Docker's {@code push --all-tags}: every local tag of {@code repository} ({@code host:5000/app}), in tag order. */
     public List<Descriptor> pushAllTags(String repository, @Nullable Credentials credentials, Consumer<PushEvent> progress) {
         ImageReference repo = parse(repository);
-        if (repo.digest() != null) {
-            throw new InvalidArgumentException("push " + repository + ": cannot push a digest reference");
-        }
-        List<String> tags = store.all().stream().flatMap(image -> image.tags().stream())
-                .filter(tag -> tag.startsWith(repo.name() + ":")).sorted().toList();
-        if (tags.isEmpty()) {
-            throw new NotFoundException("An image does not exist locally with the tag: " + familiarName(repo));
-        }
-        Consumer<PushEvent> serial = serialised(progress);
-        serial.accept(new PushEvent("", PushEvent.Status.REFERS_TO, 0, 0, repo.name()));
-        List<Descriptor> pushed = new ArrayList<>();
-        for (String tag : tags) {
-            ImageReference target = ImageReference.parse(tag);
-            store.byTag(tag).ifPresent(image -> pushed.add(pushRecorded(image, target, credentials, serial)));
-        }
-        return pushed;
+        return holdingContent(() -> pusher.pushAllTags(repo, credentials, progress));
     }
 
-    private Descriptor pushRecorded(ImageRecord image, ImageReference target, @Nullable Credentials credentials,
-                                    Consumer<PushEvent> progress) {
-        gcLock.readLock().lock(); // its blobs must stay while they are uploaded
+    /** Runs {@code work} while garbage collection waits: content read (pushed) meanwhile must stay. */
+    private <T> T holdingContent(java.util.function.Supplier<T> work) {
+        gcLock.readLock().lock();
         try {
-            return pusher.push(image, target, credentials, progress);
+            return work.get();
         } finally {
             gcLock.readLock().unlock();
         }
-    }
-
-    /** Docker's familiar repository name, without tag: {@code busybox}, {@code 127.0.0.1:5000/app}. */
-    private static String familiarName(ImageReference ref) {
-        String familiar = new ImageReference(ref.domain(), ref.path(), ImageReference.DEFAULT_TAG, null).familiar();
-        return familiar.substring(0, familiar.length() - (":" + ImageReference.DEFAULT_TAG).length());
-    }
-
-    /** Upload progress comes from the HTTP client's threads; the caller's consumer sees one event at a time. */
-    private static Consumer<PushEvent> serialised(Consumer<PushEvent> progress) {
-        return event -> {
-            synchronized (progress) {
-                progress.accept(event);
-            }
-        };
     }
 
     /** Every image, newest first, with Docker's size and shared size. */

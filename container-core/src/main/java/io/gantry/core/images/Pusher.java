@@ -3,6 +3,8 @@ package io.gantry.core.images;
 import io.gantry.core.content.ContentStore;
 import io.gantry.core.content.Descriptor;
 import io.gantry.core.errors.FailedPreconditionException;
+import io.gantry.core.errors.InvalidArgumentException;
+import io.gantry.core.errors.NotFoundException;
 import io.gantry.core.image.ImageReference;
 import io.gantry.core.image.oci.ImageFormatException;
 import io.gantry.core.image.oci.Manifest;
@@ -13,26 +15,57 @@ import io.gantry.core.registry.LayerProgress;
 import io.gantry.core.registry.RegistryClient;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One tag's push: every layer blob the registry lacks, then the config, then the manifest under the tag, reporting
- * Docker's statuses. The image's own manifest is pushed as stored, so the registry serves the same digest Gantry
- * recorded.
+ * Pushes of local tags: for each, every layer blob the registry lacks, then the config, then the manifest under the
+ * tag, reporting Docker's statuses. The image's own manifest is pushed as stored, so the registry serves the same
+ * digest Gantry recorded.
  */
 final class Pusher {
 
     private final RegistryClient registry;
     private final ContentStore content;
+    private final ImageStore store;
 
-    Pusher(RegistryClient registry, ContentStore content) {
+    Pusher(RegistryClient registry, ContentStore content, ImageStore store) {
         this.registry = registry;
         this.content = content;
+        this.store = store;
+    }
+
+    Descriptor pushTag(ImageReference reference, @Nullable Credentials credentials, Consumer<PushEvent> progress) {
+        refuseDigest(reference);
+        ImageRecord image = store.byTag(reference.name() + ":" + reference.tag()).orElseThrow(() ->
+                new NotFoundException("An image does not exist locally with the tag: " + familiarName(reference)));
+        Consumer<PushEvent> serial = serialised(progress);
+        serial.accept(new PushEvent("", PushEvent.Status.REFERS_TO, 0, 0, reference.name()));
+        return push(image, reference, credentials, serial);
+    }
+
+    List<Descriptor> pushAllTags(ImageReference repository, @Nullable Credentials credentials, Consumer<PushEvent> progress) {
+        refuseDigest(repository);
+        List<String> tags = store.all().stream().flatMap(image -> image.tags().stream())
+                .filter(tag -> tag.startsWith(repository.name() + ":")).sorted().toList();
+        if (tags.isEmpty()) {
+            throw new NotFoundException("An image does not exist locally with the tag: " + familiarName(repository));
+        }
+        Consumer<PushEvent> serial = serialised(progress);
+        serial.accept(new PushEvent("", PushEvent.Status.REFERS_TO, 0, 0, repository.name()));
+        List<Descriptor> pushed = new ArrayList<>();
+        for (String tag : tags) {
+            ImageReference target = ImageReference.parse(tag);
+            store.byTag(tag).ifPresent(image -> pushed.add(push(image, target, credentials, serial)));
+        }
+        return pushed;
     }
 
     /** Pushes {@code image} as {@code target} (a tagged reference) and returns the manifest pushed. */
-    Descriptor push(ImageRecord image, ImageReference target, @Nullable Credentials credentials, Consumer<PushEvent> progress) {
+    private Descriptor push(ImageRecord image, ImageReference target, @Nullable Credentials credentials,
+                            Consumer<PushEvent> progress) {
         Descriptor manifestDescriptor = image.manifest();
         byte[] body;
         Manifest manifest;
@@ -47,8 +80,7 @@ final class Pusher {
             progress.accept(PushEvent.layer(layer.toDescriptor().digest().shortHex(), PushEvent.Status.PREPARING, 0, 0));
         }
         for (OciDescriptor layer : manifest.layers()) {
-            Descriptor blob = layer.toDescriptor();
-            registry.pushBlob(target, blob, content, event -> report(event, progress), credentials);
+            registry.pushBlob(target, layer.toDescriptor(), content, event -> report(event, progress), credentials);
         }
         registry.pushBlob(target, manifest.config().toDescriptor(), content, credentials);
         registry.pushManifest(target, manifestDescriptor, body, credentials);
@@ -67,5 +99,26 @@ final class Pusher {
                 // a push only uploads
             }
         }
+    }
+
+    private static void refuseDigest(ImageReference reference) {
+        if (reference.digest() != null) {
+            throw new InvalidArgumentException("push " + reference + ": cannot push a digest reference");
+        }
+    }
+
+    /** Docker's familiar repository name, without tag: {@code busybox}, {@code 127.0.0.1:5000/app}. */
+    private static String familiarName(ImageReference reference) {
+        String familiar = new ImageReference(reference.domain(), reference.path(), ImageReference.DEFAULT_TAG, null).familiar();
+        return familiar.substring(0, familiar.length() - (":" + ImageReference.DEFAULT_TAG).length());
+    }
+
+    /** Upload progress comes from the HTTP client's threads; the caller's consumer sees one event at a time. */
+    private static Consumer<PushEvent> serialised(Consumer<PushEvent> progress) {
+        return event -> {
+            synchronized (progress) {
+                progress.accept(event);
+            }
+        };
     }
 }
