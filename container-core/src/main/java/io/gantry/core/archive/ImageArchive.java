@@ -85,6 +85,9 @@ public final class ImageArchive {
             if (!seen.add(name)) {
                 throw new UnsafeArchiveException("image archive holds '" + name + "' twice");
             }
+            if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
+                throw new UnsafeArchiveException("image archive entry '" + name + "' is a device or FIFO");
+            }
             if (entry.isSymbolicLink()) {
                 String target = entry.getLinkName();
                 String base = target.startsWith("/") ? "" : parentOf(name);
@@ -101,7 +104,7 @@ public final class ImageArchive {
                 bytes += stored.size();
                 files.put(name, stored);
             } else {
-                throw new UnsafeArchiveException("image archive entry '" + name + "' is a device, FIFO or other special file");
+                throw new UnsafeArchiveException("image archive entry '" + name + "' is of a type image archives never hold");
             }
         }
         return new ImageArchive(files, links, content);

@@ -76,8 +76,12 @@ final class ImageLoader {
             throw new FailedPreconditionException("load: reading the archive failed: " + e.getMessage(), e);
         }
         List<Loaded> loaded = new ArrayList<>();
-        for (Checked image : checked) {
-            loaded.add(new Loaded(unpack(image, progress, knownSize), image.found().references()));
+        try {
+            for (Checked image : checked) {
+                loaded.add(new Loaded(unpack(image, progress, knownSize), image.found().references()));
+            }
+        } catch (FailedPreconditionException e) {
+            throw new FailedPreconditionException("load: " + e.getMessage(), e);
         }
         return loaded;
     }
