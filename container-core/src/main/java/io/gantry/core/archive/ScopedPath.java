@@ -77,9 +77,12 @@ public final class ScopedPath {
         return new ScopedPath(root, resolved);
     }
 
-    /** The path on the host, below the root. */
+    /**
+     * The path on the host, below the root. The root itself is {@code <root>/.}: a container's root is reached through
+     * a link ({@code /proc/<pid>/root}, {@code /proc/self/fd/<n>}) that looking at it without following would show.
+     */
     public Path host() {
-        return host(root, components);
+        return components.isEmpty() ? root.resolve(".") : host(root, components);
     }
 
     /** The path as the container names it ({@code /etc/passwd}; {@code /} for the root). */

@@ -62,12 +62,11 @@ public final class ContainerFiles {
         String id = containers.resolve(reference);
         try (ContainerFilesystem fs = runtime.openFilesystem(id)) {
             PathStat stat = stat(fs, reference, path);
-            boolean contents = path.endsWith("/.") ;
-            ScopedPath source = ScopedPath.resolve(fs.root(), path, path.endsWith("/") || contents);
+            ScopedPath source = ScopedPath.resolve(fs.root(), path, path.endsWith("/") || path.endsWith("/."));
             Set<Path> kernel = fs.running() ? Set.copyOf(KERNEL_FILESYSTEMS.stream().map(fs.root()::resolve).toList())
                     : Set.of();
-            new LayerWriter(LayerWriter.Whiteouts.AS_FOUND).writeTree(source.host(), contents ? "." : stat.name(), kernel,
-                    start.apply(stat));
+            String name = path.endsWith("/.") || stat.name().equals("/") ? "." : stat.name();
+            new LayerWriter(LayerWriter.Whiteouts.AS_FOUND).writeTree(source.host(), name, kernel, start.apply(stat));
         } catch (IOException e) {
             throw failed("copy " + path + " out of container " + reference, e);
         }

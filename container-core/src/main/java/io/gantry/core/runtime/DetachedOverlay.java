@@ -11,7 +11,9 @@ import java.util.List;
  * An overlay mounted with the new mount API ({@code fsopen}, {@code fsconfig}, {@code fsmount}) and never attached
  * anywhere: it exists only as a file descriptor of this process, reached as {@code /proc/self/fd/<fd>}, and goes away
  * when that is closed. No host path ever shows it, nothing is left mounted if the engine dies, and no other process
- * can reach it (the shim's own rootfs mounts likewise live only in containers' namespaces).
+ * can reach it (the shim's own rootfs mounts likewise live only in containers' namespaces). Layers are added one by
+ * one ({@code lowerdir+}, Linux 6.8): {@code fsconfig} takes strings of at most 256 bytes, less than a list of
+ * layer paths.
  */
 final class DetachedOverlay implements AutoCloseable {
 
@@ -32,6 +34,8 @@ final class DetachedOverlay implements AutoCloseable {
         int fsmount(int fd, int flags, int attrFlags) throws LastErrorException;
 
         int close(int fd) throws LastErrorException;
+
+        long read(int fd, byte[] buffer, long count) throws LastErrorException;
     }
 
     private static final C LIBC = Native.load("c", C.class);
@@ -55,21 +59,50 @@ final class DetachedOverlay implements AutoCloseable {
         } catch (LastErrorException e) {
             throw new IOException("fsopen overlay: errno " + e.getErrorCode(), e);
         }
+        String step = "fsconfig";
         try {
             for (String option : options) {
                 int equals = option.indexOf('=');
                 String key = equals < 0 ? option : option.substring(0, equals);
                 String value = equals < 0 ? null : option.substring(equals + 1);
-                LIBC.fsconfig(context, FSCONFIG_SET_STRING, key, value, 0);
+                step = "fsconfig " + key;
+                if (key.equals("lowerdir") && value != null) {
+                    for (String layer : value.split(":")) {
+                        LIBC.fsconfig(context, FSCONFIG_SET_STRING, "lowerdir+", layer, 0);
+                    }
+                } else {
+                    LIBC.fsconfig(context, FSCONFIG_SET_STRING, key, value, 0);
+                }
             }
+            step = "create";
             LIBC.fsconfig(context, FSCONFIG_CMD_CREATE, null, null, 0);
             int attributes = MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV | MOUNT_ATTR_NOEXEC | (readOnly ? MOUNT_ATTR_RDONLY : 0);
+            step = "fsmount";
             return new DetachedOverlay(LIBC.fsmount(context, FSMOUNT_CLOEXEC, attributes));
         } catch (LastErrorException e) {
-            throw new IOException("mount overlay " + String.join(",", options) + ": errno " + e.getErrorCode(), e);
+            throw new IOException("mount overlay " + String.join(",", options) + ": " + step + ": errno " + e.getErrorCode()
+                    + kernelMessages(context), e);
         } finally {
             LIBC.close(context);
         }
+    }
+
+    /** What the kernel logged on the mount context ({@code e overlay: ...} lines), which says why a mount failed. */
+    private static String kernelMessages(int context) {
+        StringBuilder messages = new StringBuilder();
+        byte[] buffer = new byte[1024];
+        try {
+            for (int i = 0; i < 8; i++) {
+                long n = LIBC.read(context, buffer, buffer.length);
+                if (n <= 0) {
+                    break;
+                }
+                messages.append(" (").append(new String(buffer, 0, (int) n, java.nio.charset.StandardCharsets.UTF_8)).append(')');
+            }
+        } catch (LastErrorException noMoreMessages) {
+            // ENODATA: the log is empty
+        }
+        return messages.toString();
     }
 
     /** The root of the mounted tree. */
