@@ -11,12 +11,13 @@ import java.util.List;
  * An overlay mounted with the new mount API ({@code fsopen}, {@code fsconfig}, {@code fsmount}) and never attached
  * anywhere: it exists only as a file descriptor of this process, reached as {@code /proc/self/fd/<fd>}, and goes away
  * when that is closed. No host path ever shows it, nothing is left mounted if the engine dies, and no other process
- * can reach it (the shim's own rootfs mounts likewise live only in containers' namespaces). Layers are added one by
- * one ({@code lowerdir+}, Linux 6.8): {@code fsconfig} takes strings of at most 256 bytes, less than a list of
- * layer paths.
+ * can reach it (the shim's own rootfs mounts likewise live only in containers' namespaces). A list of layers longer
+ * than the 256 bytes {@code fsconfig} takes in one string is given one layer at a time ({@code lowerdir+}, Linux 6.8).
  */
 final class DetachedOverlay implements AutoCloseable {
 
+    /** {@code fsconfig} copies at most this many bytes of a string value. */
+    private static final int FSCONFIG_MAX_STRING = 256;
     private static final int FSOPEN_CLOEXEC = 0x1;
     private static final int FSCONFIG_SET_STRING = 1;
     private static final int FSCONFIG_CMD_CREATE = 6;
@@ -66,7 +67,8 @@ final class DetachedOverlay implements AutoCloseable {
                 String key = equals < 0 ? option : option.substring(0, equals);
                 String value = equals < 0 ? null : option.substring(equals + 1);
                 step = "fsconfig " + key;
-                if (key.equals("lowerdir") && value != null) {
+                if (key.equals("lowerdir") && value != null
+                        && value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= FSCONFIG_MAX_STRING) {
                     for (String layer : value.split(":")) {
                         LIBC.fsconfig(context, FSCONFIG_SET_STRING, "lowerdir+", layer, 0);
                     }
