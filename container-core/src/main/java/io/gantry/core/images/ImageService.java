@@ -408,9 +408,13 @@ public final class ImageService {
                 store.put(image.image(), Optional.empty(), Optional.empty());
                 image.references().forEach(reference -> store.tag(image.image().id(), reference));
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             gcLock.readLock().unlock();
-            collectGarbage();
+            try {
+                collectGarbage();
+            } catch (RuntimeException gcFailed) {
+                e.addSuppressed(gcFailed);
+            }
             throw e;
         }
         gcLock.readLock().unlock();
