@@ -41,7 +41,7 @@ class CommitAndLayerSharingTest {
 
     @BeforeEach
     void start() throws Exception {
-        engine = CliEngine.start(REGISTRY.host());
+        engine = CliEngine.start(REGISTRY);
         Path rootfs = tmp.resolve("rootfs.tar");
         Files.write(rootfs, ImageArchivesCliTest.busyboxRootfs().dir("etc").file("etc/motd", "original\n").dir("data")
                 .file("data/keep", "keep\n").dir("data/old").file("data/old/a", "a\n").dir("data/old/inner")
@@ -51,7 +51,7 @@ class CommitAndLayerSharingTest {
     }
 
     @AfterEach
-    void stop() throws IOException {
+    void stop() throws Exception {
         engine.close();
     }
 
@@ -85,8 +85,8 @@ class CommitAndLayerSharingTest {
 
     @Test
     void twenty_containers_of_one_image_add_only_their_upper_directories_on_disk() throws Exception {
-        Path layers = engine.data.resolve("snapshots/layers");
-        Path active = engine.data.resolve("snapshots/active");
+        Path layers = engine.data().resolve("snapshots/layers");
+        Path active = engine.data().resolve("snapshots/active");
         long layersBefore = diskUsage(layers);
         long activeBefore = diskUsage(active);
 

@@ -40,7 +40,7 @@ class ContainerFilesCliTest {
 
     @BeforeEach
     void start() throws Exception {
-        engine = CliEngine.start(REGISTRY.host());
+        engine = CliEngine.start(REGISTRY);
         Path rootfs = tmp.resolve("rootfs.tar");
         Files.write(rootfs, ImageArchivesCliTest.busyboxRootfs().dir("tmp", 01777).dir("etc").file("etc/motd", "original\n").dir("data")
                 .file("data/keep", "keep\n").dir("data/old").file("data/old/a", "a\n").file("data/old/b", "b\n").tar());
@@ -48,7 +48,7 @@ class ContainerFilesCliTest {
     }
 
     @AfterEach
-    void stop() throws IOException {
+    void stop() throws Exception {
         engine.close();
     }
 
@@ -141,7 +141,7 @@ class ContainerFilesCliTest {
                 new Hostile(new TarBuilder().dir("motd"), "/etc", "would replace the non-directory"));
         for (Hostile tar : hostile) {
             Path file = Files.write(tmp.resolve("hostile.tar"), tar.tar().tar());
-            assertThat(engine.cli.runWithFile(1, file, "cp", "-", "target:" + tar.into())).contains(tar.reason());
+            assertThat(engine.cli().runWithFile(1, file, "cp", "-", "target:" + tar.into())).contains(tar.reason());
         }
 
         assertThat(listing(canary)).isEqualTo(before);
