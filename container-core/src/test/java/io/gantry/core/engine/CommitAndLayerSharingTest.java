@@ -42,12 +42,7 @@ class CommitAndLayerSharingTest {
     @BeforeEach
     void start() throws Exception {
         engine = CliEngine.start(REGISTRY);
-        Path rootfs = tmp.resolve("rootfs.tar");
-        Files.write(rootfs, ImageArchivesCliTest.busyboxRootfs().dir("etc").file("etc/motd", "original\n").dir("data")
-                .file("data/keep", "keep\n").dir("data/old").file("data/old/a", "a\n").dir("data/old/inner")
-                .file("data/old/inner/b", "b\n").dir("data/again").file("data/again/stale", "stale\n")
-                .file("data/mode", "mode\n").tar());
-        engine.docker(0, "import", rootfs.toString(), "base:1");
+        FilesImage.importInto(engine, tmp, "base:1");
     }
 
     @AfterEach

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gantry.core.archive.TarBuilder;
 import io.gantry.core.registry.LocalRegistry;
+import io.gantry.core.testing.Canary;
 import io.gantry.core.testing.DockerCli;
 import io.gantry.core.testing.Privileged;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A container's files through the stock docker CLI: {@code export}, {@code diff} and {@code cp} both ways, on running
  * and stopped containers; a hostile tar copied in is refused and a symlink in the container pointing to {@code /}
- * keeps the copy inside the container. The image is imported from a busybox rootfs with a few files to change.
+ * keeps the copy inside the container. The image is {@link FilesImage}.
  */
 @Privileged
 class ContainerFilesCliTest {
@@ -41,10 +41,7 @@ class ContainerFilesCliTest {
     @BeforeEach
     void start() throws Exception {
         engine = CliEngine.start(REGISTRY);
-        Path rootfs = tmp.resolve("rootfs.tar");
-        Files.write(rootfs, ImageArchivesCliTest.busyboxRootfs().dir("tmp", 01777).dir("etc").file("etc/motd", "original\n").dir("data")
-                .file("data/keep", "keep\n").dir("data/old").file("data/old/a", "a\n").file("data/old/b", "b\n").tar());
-        engine.docker(0, "import", rootfs.toString(), "files:1");
+        FilesImage.importInto(engine, tmp, "files:1");
     }
 
     @AfterEach
@@ -89,7 +86,7 @@ class ContainerFilesCliTest {
         engine.docker(0, "cp", "running:/etc/motd", tmp.resolve("motd").toString());
         assertThat(tmp.resolve("motd")).hasContent("original");
         engine.docker(0, "cp", "running:/data", tmp.resolve("data-copy").toString());
-        assertThat(tmp.resolve("data-copy/old/b")).hasContent("b");
+        assertThat(tmp.resolve("data-copy/old/inner/b")).hasContent("b");
 
         engine.docker(0, "create", "--name", "stopped", "files:1", "cat", "/copied/note.txt");
         Path dir = Files.createDirectories(tmp.resolve("copied"));
@@ -124,19 +121,17 @@ class ContainerFilesCliTest {
 
     @Test
     void a_hostile_tar_copied_in_is_refused_and_the_host_is_unchanged() throws Exception {
-        Path canary = Files.createDirectories(tmp.resolve("canary"));
-        Files.writeString(canary.resolve("file"), "precious");
-        String before = listing(canary);
+        Canary canary = Canary.plant(tmp.resolve("canary"));
         engine.docker(0, "run", "-d", "--name", "target", "files:1", "sleep", "300");
 
         record Hostile(TarBuilder tar, String into, String reason) {
         }
         List<Hostile> hostile = List.of(
-                new Hostile(new TarBuilder().file("../../../../../../../../" + canary.resolve("pwned"), "x"), "/tmp",
+                new Hostile(new TarBuilder().file("../../../../../../../../" + canary.dir().resolve("pwned"), "x"), "/tmp",
                         "climbs out"),
-                new Hostile(new TarBuilder().symlink("link", canary.toString()).file("link/pwned", "x"), "/tmp",
+                new Hostile(new TarBuilder().symlink("link", canary.dir().toString()).file("link/pwned", "x"), "/tmp",
                         "passes through the symlink"),
-                new Hostile(new TarBuilder().hardlink("hard", canary.resolve("file").toString()), "/tmp", "not in the layer"),
+                new Hostile(new TarBuilder().hardlink("hard", canary.file().toString()), "/tmp", "not in the layer"),
                 new Hostile(new TarBuilder().file("data", "x"), "/", "would replace the directory"),
                 new Hostile(new TarBuilder().dir("motd"), "/etc", "would replace the non-directory"));
         for (Hostile tar : hostile) {
@@ -144,7 +139,7 @@ class ContainerFilesCliTest {
             assertThat(engine.cli().runWithFile(1, file, "cp", "-", "target:" + tar.into())).contains(tar.reason());
         }
 
-        assertThat(listing(canary)).isEqualTo(before);
+        canary.assertUnchanged();
         assertThat(engine.docker(0, "exec", "target", "cat", "/etc/motd")).isEqualTo("original\n");
     }
 
@@ -178,15 +173,5 @@ class ContainerFilesCliTest {
             }
         }
         throw new AssertionError(name + " is not in " + tar);
-    }
-
-    private static String listing(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            StringBuilder all = new StringBuilder();
-            for (Path p : files.sorted().toList()) {
-                all.append(p).append(Files.isRegularFile(p) ? ":" + Files.readString(p) : "").append('\n');
-            }
-            return all.toString();
-        }
     }
 }

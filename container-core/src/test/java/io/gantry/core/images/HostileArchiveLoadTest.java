@@ -11,6 +11,7 @@ import io.gantry.core.image.oci.ImageConfig;
 import io.gantry.core.image.oci.OciJson;
 import io.gantry.core.image.oci.Platform;
 import io.gantry.core.snapshot.OverlaySnapshotter;
+import io.gantry.core.testing.Canary;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,16 +35,13 @@ class HostileArchiveLoadTest {
     @TempDir
     Path root;
 
-    Path canary;
+    Canary canary;
     ImageService images;
-    String canaryBefore;
     List<String> storedBefore;
 
     @BeforeEach
     void storeWithOneImage() throws IOException {
-        canary = Files.createDirectories(root.resolve("canary"));
-        Files.writeString(canary.resolve("file"), "precious");
-        canaryBefore = listing(canary);
+        canary = Canary.plant(root.resolve("canary"));
         images = ImageService.builder(root.resolve("data"), new OverlaySnapshotter(root.resolve("data/snapshots")))
                 .platform(Platform.LINUX_AMD64).limits(new ExtractionLimits(1 << 20, 200)).open();
         images.importRootfs(new ByteArrayInputStream(new TarBuilder().file("kept", "kept").tar()), NewImage.tagged("kept:1"));
@@ -54,7 +52,7 @@ class HostileArchiveLoadTest {
     void nothingStoredAndTheCanaryUnchanged() throws IOException {
         assertThat(images.list()).extracting(Image::repoTags).containsExactly(List.of("kept:1"));
         assertThat(stored()).isEqualTo(storedBefore);
-        assertThat(listing(canary)).isEqualTo(canaryBefore);
+        canary.assertUnchanged();
     }
 
     @Test
@@ -73,11 +71,11 @@ class HostileArchiveLoadTest {
 
     @Test
     void links_in_the_archive_never_leave_it() {
-        TarBuilder archive = new TarBuilder().symlink("config.json", "/" + canary.resolve("file"))
+        TarBuilder archive = new TarBuilder().symlink("config.json", "/" + canary.file())
                 .hardlink("layer.tar", "../../canary/file")
                 .file("manifest.json", "[{\"Config\":\"config.json\",\"RepoTags\":[\"evil:1\"],\"Layers\":[]}]");
         refused(archive, "climbs out");
-        refused(new TarBuilder().symlink("config.json", canary.resolve("file").toString())
+        refused(new TarBuilder().symlink("config.json", canary.file().toString())
                 .file("manifest.json", "[{\"Config\":\"config.json\",\"RepoTags\":[\"evil:1\"],\"Layers\":[]}]"),
                 "has no file");
         refused(new TarBuilder().symlink("a", "b").symlink("b", "a")
@@ -86,9 +84,9 @@ class HostileArchiveLoadTest {
 
     @Test
     void a_hostile_layer_is_refused_by_the_extractor_and_leaves_no_layer() {
-        refused(legacy(null, layer(new TarBuilder().symlink("link", canary.toString()).file("link/pwned", "x"))),
+        refused(legacy(null, layer(new TarBuilder().symlink("link", canary.dir().toString()).file("link/pwned", "x"))),
                 "passes through the symlink");
-        refused(legacy(null, layer(new TarBuilder().hardlink("h", canary.resolve("file").toString()))), "not in the layer");
+        refused(legacy(null, layer(new TarBuilder().hardlink("h", canary.file().toString()))), "not in the layer");
     }
 
     @Test
@@ -163,15 +161,5 @@ class HostileArchiveLoadTest {
         }
         blobs.sort(null);
         return blobs;
-    }
-
-    private static String listing(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            StringBuilder all = new StringBuilder();
-            for (Path p : files.sorted().toList()) {
-                all.append(p).append(Files.isRegularFile(p) ? ":" + Files.readString(p) : "").append('\n');
-            }
-            return all.toString();
-        }
     }
 }
