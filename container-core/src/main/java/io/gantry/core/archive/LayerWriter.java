@@ -46,10 +46,7 @@ public final class LayerWriter {
     /** Writes {@code root}'s contents (not {@code root} itself) to {@code out}, which stays open; returns the DiffID. */
     public Digest write(Path root, OutputStream out) throws IOException {
         Hashing hashing = new Hashing(out);
-        TarArchiveOutputStream tar = new TarArchiveOutputStream(hashing, 64 * 1024);
-        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-        tar.setAddPaxHeadersForNonAsciiNames(true);
+        TarArchiveOutputStream tar = tar(hashing);
         walk(root, "", new Output(tar, new HashMap<>(), Set.of()));
         tar.finish();
         tar.flush();
@@ -63,13 +60,18 @@ public final class LayerWriter {
      * filesystems mounted in a running container).
      */
     public void writeTree(Path path, String name, Set<Path> emptied, OutputStream out) throws IOException {
+        TarArchiveOutputStream tar = tar(out);
+        write(path, name, new Output(tar, new HashMap<>(), emptied));
+        tar.finish();
+        tar.flush();
+    }
+
+    private static TarArchiveOutputStream tar(OutputStream out) {
         TarArchiveOutputStream tar = new TarArchiveOutputStream(out, 64 * 1024);
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         tar.setAddPaxHeadersForNonAsciiNames(true);
-        write(path, name, new Output(tar, new HashMap<>(), emptied));
-        tar.finish();
-        tar.flush();
+        return tar;
     }
 
     /** Where entries go: the tar, the first name of each hard-linked inode, directories whose contents are left out. */
@@ -99,7 +101,7 @@ public final class LayerWriter {
                 tar.putArchiveEntry(whiteout(name + "/" + LayerExtractor.OPAQUE_MARKER, attrs));
                 tar.closeArchiveEntry();
             }
-            if (!output.emptied().contains(path)) {
+            if (!output.emptied().contains(path.normalize())) {
                 walk(path, name + "/", output);
             }
         } else if (type == 0020000 && whiteouts == Whiteouts.TO_OCI && (Long) attrs.get("rdev") == 0L) {

@@ -62,10 +62,10 @@ public final class ContainerFiles {
         String id = containers.resolve(reference);
         try (ContainerFilesystem fs = runtime.openFilesystem(id)) {
             PathStat stat = stat(fs, reference, path);
-            ScopedPath source = ScopedPath.resolve(fs.root(), path, path.endsWith("/") || path.endsWith("/."));
+            ScopedPath source = ScopedPath.resolve(fs.readRoot(), path, path.endsWith("/") || path.endsWith("/."));
             Set<Path> kernel = fs.running() ? Set.copyOf(KERNEL_FILESYSTEMS.stream().map(fs.root()::resolve).toList())
                     : Set.of();
-            String name = path.endsWith("/.") || stat.name().equals("/") ? "." : stat.name();
+            String name = path.endsWith("/.") ? "." : stat.name(); // the CLI renames entries by this prefix
             new LayerWriter(LayerWriter.Whiteouts.AS_FOUND).writeTree(source.host(), name, kernel, start.apply(stat));
         } catch (IOException e) {
             throw failed("copy " + path + " out of container " + reference, e);
@@ -122,13 +122,13 @@ public final class ContainerFiles {
 
     private static PathStat stat(ContainerFilesystem fs, String reference, String path) throws IOException {
         boolean followLast = path.endsWith("/") || path.endsWith("/.");
-        ScopedPath resolved = ScopedPath.resolve(fs.root(), path, followLast);
+        ScopedPath resolved = ScopedPath.resolve(fs.readRoot(), path, followLast);
         BasicFileAttributes attrs = resolved.attributes();
         if (attrs == null) {
             throw new NotFoundException("Could not find the file " + path + " in container " + reference);
         }
         int mode = (Integer) Files.getAttribute(resolved.host(), "unix:mode", LinkOption.NOFOLLOW_LINKS);
-        String linkTarget = attrs.isSymbolicLink() ? ScopedPath.resolve(fs.root(), path, true).inContainer() : "";
+        String linkTarget = attrs.isSymbolicLink() ? ScopedPath.resolve(fs.readRoot(), path, true).inContainer() : "";
         String cleaned = Path.of("/").resolve(path.replaceAll("/+\\.?$", "")).normalize().toString();
         String name = cleaned.equals("/") ? "/" : Path.of(cleaned).getFileName().toString();
         return PathStat.of(name, mode, attrs, linkTarget);

@@ -24,16 +24,23 @@ public final class ContainerFilesystem implements AutoCloseable {
     private final @Nullable Path liveRoot;
     private final Mount rootfs;
     private final List<String> mountPoints;
+    private final Runnable claimWriter;
     private final Runnable release;
     private final List<DetachedOverlay> mounts = new ArrayList<>();
     private @Nullable Path writable;
     private @Nullable Path readOnly;
     private boolean closed;
 
-    ContainerFilesystem(@Nullable Path liveRoot, Mount rootfs, List<String> mountPoints, Runnable release) {
+    /**
+     * @param claimWriter called before the stopped container's layers are mounted writable; throws when another holder
+     *                    has them so (two overlays on one upper directory corrupt it)
+     */
+    ContainerFilesystem(@Nullable Path liveRoot, Mount rootfs, List<String> mountPoints, Runnable claimWriter,
+                        Runnable release) {
         this.liveRoot = liveRoot;
         this.rootfs = rootfs;
         this.mountPoints = List.copyOf(mountPoints);
+        this.claimWriter = claimWriter;
         this.release = release;
     }
 
@@ -51,9 +58,17 @@ public final class ContainerFilesystem implements AutoCloseable {
             return liveRoot;
         }
         if (writable == null) {
+            if (isOverlay()) {
+                claimWriter.run();
+            }
             writable = mounted(rootfs.options(), false);
         }
         return writable;
+    }
+
+    /** The container's "/" to read from: {@link #root()} while it runs, else {@link #rootfs()}, which needs no writer. */
+    public Path readRoot() {
+        return running() ? root() : rootfs();
     }
 
     /** Its root filesystem alone (image layers and changes, no volumes, no {@code /proc}), read-only: for export. */

@@ -395,9 +395,19 @@ public final class ContainerRuntime implements AutoCloseable {
             ContainerRecord r = c.record;
             if (!c.running()) {
                 c.filesystemMounts++;
-                return new ContainerFilesystem(null, r.rootfs().get(0), mountPoints(r.spec()), () -> {
+                boolean[] writer = {false};
+                Runnable claimWriter = () -> {
+                    synchronized (c) {
+                        if (c.filesystemWriter) {
+                            throw new ConflictException("container " + id + ": another copy is writing its filesystem");
+                        }
+                        c.filesystemWriter = writer[0] = true;
+                    }
+                };
+                return new ContainerFilesystem(null, r.rootfs().get(0), mountPoints(r.spec()), claimWriter, () -> {
                     synchronized (c) {
                         c.filesystemMounts--;
+                        c.filesystemWriter &= !writer[0];
                     }
                 });
             }
@@ -421,7 +431,7 @@ public final class ContainerRuntime implements AutoCloseable {
                 throw new ConflictException("open the filesystem of container " + id + ": its init has exited");
             }
             return new ContainerFilesystem(Path.of("/proc", Long.toString(r.initPid()), "root"), r.rootfs().get(0),
-                    mountPoints(r.spec()), thaw);
+                    mountPoints(r.spec()), () -> { }, thaw);
         }
     }
 

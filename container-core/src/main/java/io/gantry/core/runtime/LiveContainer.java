@@ -19,6 +19,8 @@ final class LiveContainer {
     int filesystemFreezes;
     /** Open {@link ContainerFilesystem}s of the stopped container, which mount its layers: it may not start meanwhile. */
     int filesystemMounts;
+    /** Whether one of them mounted its upper directory writable, which only one overlay at a time may do. */
+    boolean filesystemWriter;
 
     LiveContainer(ContainerRecord record) {
         this.record = record;

@@ -74,6 +74,12 @@ class ContainerFilesCliTest {
         engine.docker(0, "export", "-o", running.toString(), "running");
         assertThat(names(running)).contains("live", "etc/motd").noneMatch(name -> name.startsWith("proc/1/"));
         assertThat(engine.docker(0, "exec", "running", "echo", "still running")).isEqualTo("still running\n");
+        Path whole = tmp.resolve("whole");
+        engine.docker(0, "cp", "running:/", whole.toString());
+        assertThat(whole.resolve("etc/motd")).hasContent("original");
+        assertThat(whole.resolve("live")).hasContent("live");
+        assertThat(whole.resolve("proc")).isEmptyDirectory();
+        assertThat(whole.resolve("sys")).isEmptyDirectory();
     }
 
     @Test
