@@ -68,6 +68,11 @@ final class CliEngine implements AutoCloseable {
         return cli().run(expectedExit, args);
     }
 
+    /** The same with {@code input} on the CLI's stdin (a {@code --password-stdin}). */
+    String dockerWithInput(int expectedExit, String input, String... args) throws IOException, InterruptedException {
+        return cli().runWithInput(expectedExit, input, args);
+    }
+
     /** The docker CLI pointed at this engine, for input from files. */
     DockerCli cli() {
         return new DockerCli(engine.socket(), data.resolve("docker-config"));
