@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gantry.core.cgroup.CgroupStats;
 import io.gantry.core.container.ContainerService;
 import io.gantry.core.container.ContainerView;
+import io.gantry.core.container.ProcessTable;
 import io.gantry.core.runtime.ContainerStats;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /containers/{id}/stats}: Docker's stats JSON from the container's cgroup. Every item carries the previous
+ * What runs in a container: {@code GET /containers/{id}/top} (Docker's ps table) and {@code GET /containers/{id}/stats}: Docker's stats JSON from the container's cgroup. Every item carries the previous
  * reading as {@code precpu_stats}, so a client computes CPU use from one item; {@code stream=false} waits for a second
  * reading first (as Docker does) unless {@code one-shot} is asked.
  */
@@ -29,7 +30,11 @@ final class StatsHandler {
     }
 
     void register(Router router) {
-        router.add("GET", "/containers/{id}/stats", (rq, rs, p) -> stats(rq, rs, p.get("id")));
+        router.add("GET", "/containers/{id}/stats", (rq, rs, p) -> stats(rq, rs, p.get("id")))
+                .add("GET", "/containers/{id}/top", (rq, rs, p) -> {
+                    ProcessTable top = containers.top(p.get("id"), rq.query("ps_args").orElse(""));
+                    rs.json(200, Map.of("Titles", top.titles(), "Processes", top.processes()));
+                });
     }
 
     private void stats(HttpRequest request, HttpResponse response, String reference) throws IOException {

@@ -105,7 +105,7 @@ public final class ContainerService {
      */
     public String create(ContainerRequest request) {
         ImageSource.LocalImage image = images.find(request.image())
-                .orElseThrow(() -> new NotFoundException("No such image: " + request.image()));
+                .orElseThrow(() -> new NotFoundException("No such image: " + withDefaultTag(request.image())));
         ProcessDefaults.Process process = ProcessDefaults.merge(image.config(), request.process());
         ImageAccounts.User user = ImageAccounts.resolve(process.user(), image.layerDirsTopFirst());
         List<MountSpec> mountSpecs = request.volumes().stream().map(MountSpec::parse).toList();
@@ -140,6 +140,12 @@ public final class ContainerService {
         }
         publish("create", id);
         return id;
+    }
+
+    /** A reference as Docker names it in "No such image": with {@code :latest} when it has neither tag nor digest. */
+    private static String withDefaultTag(String reference) {
+        String lastPart = reference.substring(reference.lastIndexOf('/') + 1);
+        return lastPart.contains(":") || reference.contains("@") ? reference : reference + ":latest";
     }
 
     private Optional<NetworkAttachment> attach(String id, String name, String hostname, ContainerRequest request,
@@ -455,6 +461,18 @@ public final class ContainerService {
                         "commit " + reference + ": only containers on overlay layers can be committed"));
     }
 
+    /**
+     * Bytes the container wrote over its image (Docker's {@code SizeRw}): its overlay upper directory; 0 on the copy
+     * snapshotter, which keeps no separate record of changes.
+     */
+    public long sizeRw(String reference) {
+        try {
+            return DiskUsage.of(changesDir(reference));
+        } catch (io.gantry.core.errors.FailedPreconditionException noUpperDirectory) {
+            return 0;
+        }
+    }
+
     public void pause(String reference) {
         String id = resolve(reference);
         runtime.pause(id);
@@ -482,6 +500,18 @@ public final class ContainerService {
             byId.put(id, renamed);
         }
         publish("rename", id, Map.of("oldName", "/" + old));
+    }
+
+    /** Docker's {@code top}: {@code ps psArgs} restricted to the container's processes; refused unless it runs. */
+    public ProcessTable top(String reference, String psArgs) {
+        String id = resolve(reference);
+        ContainerState state = runtime.inspect(id).state();
+        if (state != ContainerState.RUNNING && state != ContainerState.PAUSED) {
+            throw new ConflictException("Container " + id + " is not running");
+        }
+        ProcessTable table = ProcessTable.of(runtime.processes(id), psArgs);
+        publish("top", id);
+        return table;
     }
 
     /** The container's cgroup counters and the host figures beside them; zeros when it does not run. */

@@ -439,6 +439,14 @@ public final class ContainerRuntime implements AutoCloseable {
         return new ContainerStats(id, c.record.name(), Instant.now(), read, HostFacts.systemCpuNanos(), HostFacts.onlineCpus());
     }
 
+    /** The host pids of every process in the running container's cgroup, exec'd ones included; empty when it does not run. */
+    public List<Long> processes(String id) {
+        LiveContainer c = get(id);
+        synchronized (c) {
+            return c.running() && c.cgroup != null ? cgroups.pids(c.cgroup) : List.of();
+        }
+    }
+
     /** IDs of the containers this runtime knows. */
     public List<String> list() {
         return List.copyOf(containers.keySet());

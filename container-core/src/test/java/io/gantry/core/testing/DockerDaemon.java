@@ -162,6 +162,7 @@ public final class DockerDaemon implements BeforeAllCallback, AfterAllCallback, 
         if (bridge && ipForwardBefore != null) {
             host("ip", "link", "del", BRIDGE);
             Files.writeString(IP_FORWARD, ipForwardBefore);
+            ipForwardBefore = null;
         }
         process = null;
         root = null;
