@@ -82,6 +82,7 @@ public final class ContainerService {
         this.network = network;
         this.volumes = volumes;
         load();
+        runtime.onExit((id, exit) -> publish("die", id, Map.of("exitCode", Integer.toString(exit.exitCode()))));
     }
 
     /** Reads what earlier engines recorded; a runtime container without metadata was half-created and is removed. */
@@ -358,8 +359,9 @@ public final class ContainerService {
         if (runtime.inspect(id).state() != ContainerState.RUNNING) {
             return false;
         }
-        ExitStatus exit = runtime.stop(id, timeout.orElse(Duration.ofSeconds(10)));
-        publish("die", id, Map.of("exitCode", Integer.toString(exit.exitCode())));
+        ContainerRecord record = runtime.inspect(id);
+        publish("kill", id, Map.of("signal", Integer.toString(record.spec().stopSignal())));
+        runtime.stop(id, timeout.orElse(Duration.ofSeconds(10)));
         publish("stop", id);
         return true;
     }
@@ -370,8 +372,12 @@ public final class ContainerService {
         if (runtime.inspect(id).state() != ContainerState.RUNNING) {
             throw new ConflictException("Cannot kill container: " + reference + ": Container " + id + " is not running");
         }
-        runtime.kill(id, number);
         publish("kill", id, Map.of("signal", Integer.toString(number)));
+        runtime.kill(id, number);
+        if (number == 9) {
+            // Docker's kill with SIGKILL returns once the container is dead, so that a following rm finds it stopped.
+            runtime.wait(id, Duration.ofSeconds(10));
+        }
     }
 
     public void restart(String reference, Optional<Duration> timeout) {

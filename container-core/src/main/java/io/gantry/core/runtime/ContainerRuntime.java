@@ -58,6 +58,8 @@ public final class ContainerRuntime implements AutoCloseable {
     private final ContainerNames names = new ContainerNames();
     private final ExitWatcher watcher;
     private final ScheduledExecutorService restarts;
+    private final List<java.util.function.BiConsumer<String, ExitStatus>> exitListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * Opens the runtime on {@code instance}'s data root. Containers a previous engine left there are taken over:
@@ -447,6 +449,14 @@ public final class ContainerRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * Calls {@code listener} with the container's ID and exit whenever a run ends, however it ended (its command
+     * returned, a signal, a stop), before waiters learn of it: Docker's {@code die} event. It must return quickly.
+     */
+    public void onExit(java.util.function.BiConsumer<String, ExitStatus> listener) {
+        exitListeners.add(listener);
+    }
+
     /** IDs of the containers this runtime knows. */
     public List<String> list() {
         return List.copyOf(containers.keySet());
@@ -538,6 +548,7 @@ public final class ContainerRuntime implements AutoCloseable {
                 c.cgroup = null;
             }
             update(c, c.record.exited(status, recorded.isPresent() ? "" : "gantry-shim monitor ended without recording an exit"));
+            exitListeners.forEach(listener -> listener.accept(id, status));
             CompletableFuture<ExitStatus> exit = c.exit;
             c.exit = null;
             applyRestartPolicy(c);
