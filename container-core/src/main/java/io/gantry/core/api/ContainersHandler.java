@@ -235,6 +235,7 @@ final class ContainersHandler {
         boolean stderr = request.flag("stderr", false);
         boolean wasRunning = view.runtime().state() == ContainerState.RUNNING;
         Instant since = wasRunning && !request.flag("logs", false) ? clock.instant() : null;
+        // Below API 1.42 Docker names every attach stream raw; the framing still follows the TTY alone.
         boolean raw = tty || request.version().compareTo(new ApiVersion(1, 42)) < 0;
         Connection connection = response.hijack(raw ? "application/vnd.docker.raw-stream"
                 : "application/vnd.docker.multiplexed-stream");
@@ -253,7 +254,7 @@ final class ContainersHandler {
             containers.logs(id, new LogQuery(since, null, -1, true), entry -> {
                 boolean isErr = entry.stream().equals("stderr");
                 if (isErr ? stderr : stdout) {
-                    write(out, entry, isErr ? 2 : 1, raw, false);
+                    write(out, entry, isErr ? 2 : 1, tty, false);
                     flush(out);
                 }
             });

@@ -98,7 +98,45 @@ final class StatsHandler {
         List<Map<String, Object>> io = now.cgroup().blkio().stream().map(b -> Map.<String, Object>of("major", b.major(),
                 "minor", b.minor(), "op", b.op(), "value", b.value())).toList();
         item.put("blkio_stats", Map.of("io_service_bytes_recursive", io));
+        Map<String, Map<String, Long>> networks = networks(view.runtime().initPid());
+        if (!networks.isEmpty()) {
+            item.put("networks", networks);
+        }
         return item;
+    }
+
+    /**
+     * The container's interfaces but loopback, with Docker's counters, from {@code /proc/<init>/net/dev}: the host sees
+     * the network namespace of any process there. Empty when it does not run or has no interface of its own.
+     */
+    static Map<String, Map<String, Long>> networks(long initPid) {
+        Map<String, Map<String, Long>> networks = new LinkedHashMap<>();
+        if (initPid <= 0) {
+            return networks;
+        }
+        List<String> lines;
+        try {
+            lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc", Long.toString(initPid), "net", "dev"));
+        } catch (IOException | java.io.UncheckedIOException gone) {
+            return networks;
+        }
+        for (String line : lines) {
+            int colon = line.indexOf(':');
+            String name = colon < 0 ? "" : line.substring(0, colon).strip();
+            String[] f = colon < 0 ? new String[0] : line.substring(colon + 1).strip().split("\\s+");
+            if (name.isEmpty() || name.equals("lo") || f.length < 12) {
+                continue;
+            }
+            Map<String, Long> counters = new LinkedHashMap<>();
+            String[] keys = {"rx_bytes", "rx_packets", "rx_errors", "rx_dropped", "tx_bytes", "tx_packets", "tx_errors",
+                    "tx_dropped"};
+            int[] columns = {0, 1, 2, 3, 8, 9, 10, 11};
+            for (int i = 0; i < keys.length; i++) {
+                counters.put(keys[i], Long.parseLong(f[columns[i]]));
+            }
+            networks.put(name, counters);
+        }
+        return networks;
     }
 
     private static Map<String, Object> cpu(ContainerStats s) {

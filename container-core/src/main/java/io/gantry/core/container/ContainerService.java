@@ -82,6 +82,7 @@ public final class ContainerService {
         this.network = network;
         this.volumes = volumes;
         load();
+        runtime.onStart(id -> publish("start", id));
         runtime.onExit((id, exit) -> publish("die", id, Map.of("exitCode", Integer.toString(exit.exitCode()))));
     }
 
@@ -349,7 +350,6 @@ public final class ContainerService {
             return false;
         }
         runtime.start(id);
-        publish("start", id);
         return true;
     }
 
@@ -384,7 +384,6 @@ public final class ContainerService {
         String id = resolve(reference);
         stop(id, timeout);
         runtime.start(id);
-        publish("start", id);
         publish("restart", id);
     }
 

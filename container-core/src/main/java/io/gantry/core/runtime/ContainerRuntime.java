@@ -60,6 +60,8 @@ public final class ContainerRuntime implements AutoCloseable {
     private final ScheduledExecutorService restarts;
     private final List<java.util.function.BiConsumer<String, ExitStatus>> exitListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<String>> startListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * Opens the runtime on {@code instance}'s data root. Containers a previous engine left there are taken over:
@@ -217,6 +219,8 @@ public final class ContainerRuntime implements AutoCloseable {
         c.exit = new CompletableFuture<>();
         update(c, r.running(monitor, HostFacts.startTime(monitor), started.initPid(),
                 HostFacts.startTime(started.initPid())));
+        // Before the watch: a run that already ended is reported by watch() at once, on this thread.
+        startListeners.forEach(listener -> listener.accept(id));
         watcher.watch(id, dir, monitor, c.record.monitorStartTime());
     }
 
@@ -455,6 +459,14 @@ public final class ContainerRuntime implements AutoCloseable {
      */
     public void onExit(java.util.function.BiConsumer<String, ExitStatus> listener) {
         exitListeners.add(listener);
+    }
+
+    /**
+     * Calls {@code listener} with the container's ID whenever it starts (by the user or its restart policy), under the
+     * container's lock, so that it comes before the {@link #onExit} of the same run: Docker's {@code start} event.
+     */
+    public void onStart(java.util.function.Consumer<String> listener) {
+        startListeners.add(listener);
     }
 
     /** IDs of the containers this runtime knows. */

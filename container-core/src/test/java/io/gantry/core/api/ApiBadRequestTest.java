@@ -71,6 +71,8 @@ class ApiBadRequestTest {
             new Bad("an invalid name", "POST", CREATE + "?name=bad%20name", "{\"Image\":\"busybox\"," + NO_NET + "}",
                     same(400, "Invalid container name (bad name), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed"),
                     same(400, "Invalid container name (bad name), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed")),
+            new Bad("a one-letter name", "POST", CREATE + "?name=x", "{\"Image\":\"busybox\"," + NO_NET + "}",
+                    same(400, "Invalid container name (x)"), same(400, "Invalid container name (x)")),
             new Bad("a container port out of range", "POST", CREATE,
                     "{\"Image\":\"busybox\",\"HostConfig\":{\"PortBindings\":{\"99999/tcp\":[{\"HostPort\":\"80\"}]}}}",
                     same(400, "invalid port specification: \"99999\""), same(400, "invalid port specification: \"99999\"")),

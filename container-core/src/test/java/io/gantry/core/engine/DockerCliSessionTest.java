@@ -217,8 +217,7 @@ class DockerCliSessionTest {
         String images = docker(0, "image", "prune", "-af");
         assertThat(images).contains("untagged: spare:1").contains("untagged: busybox:latest").contains("deleted: sha256:");
         assertThat(docker(0, "images", "-q")).isBlank();
-        docker(0, "pull", "-q", REGISTRY.host() + "/library/busybox:latest");
-        docker(0, "tag", REGISTRY.host() + "/library/busybox:latest", "busybox:latest");
+        engine.pullBusybox(REGISTRY);
     }
 
     private List<String> names(String... psArgs) throws IOException, InterruptedException {

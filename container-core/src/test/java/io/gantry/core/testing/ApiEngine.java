@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 /**
  * An engine behind its Docker API socket, for tests that hold Gantry and Docker to the same contract: Gantry's own
  * engine ({@link #gantry}) or Debian's dockerd ({@link #dockerd}), each with the same {@code busybox:latest} image
- * pulled from a loopback registry (see {@link #pushBusybox}), so that image IDs and digests agree. Closing it removes
+ * pulled from a loopback registry (see {@link #pushBusybox}) and known by that one tag, so that image IDs and digests
+ * agree. Closing it removes
  * its containers, networks and volumes, stops the engine and puts IPv4 forwarding back as it was.
  */
 public abstract sealed class ApiEngine implements AutoCloseable {
@@ -37,7 +38,13 @@ public abstract sealed class ApiEngine implements AutoCloseable {
         this.ipForward = Files.readString(IP_FORWARD);
     }
 
-    /** Builds busybox from Debian's busybox-static and pushes it to {@code registry} as {@code library/busybox:latest}. */
+    /** A one-file image in the registry (after {@link #pushBusybox}) that no engine has: for tests of a pull. */
+    public static final String NOTE_REPOSITORY = "library/note";
+
+    /**
+     * Builds busybox from Debian's busybox-static and pushes it to {@code registry} as {@code library/busybox:latest},
+     * and a one-file image as {@link #NOTE_REPOSITORY}{@code :latest}.
+     */
     public static void pushBusybox(LocalRegistry registry) throws IOException, InterruptedException {
         Path scratch = Files.createTempDirectory("gantry-busybox-source");
         try {
@@ -46,6 +53,8 @@ public abstract sealed class ApiEngine implements AutoCloseable {
             TestImages.TestImage busybox = TestImages.image(source, MediaTypes.OCI_MANIFEST, "amd64",
                     TestImages.busyboxLayer());
             TestImages.push(client, source, ImageReference.parse(registry.host() + "/library/busybox:latest"), busybox);
+            TestImages.push(client, source, ImageReference.parse(registry.host() + "/" + NOTE_REPOSITORY + ":latest"),
+                    TestImages.single(source, MediaTypes.OCI_MANIFEST, "note.txt", "pulled for a test\n"));
         } finally {
             deleteTree(scratch);
         }
@@ -53,12 +62,12 @@ public abstract sealed class ApiEngine implements AutoCloseable {
 
     /** Gantry's engine on a temporary data root, pulling only from {@code registry} (its docker.io mirror). */
     public static ApiEngine gantry(LocalRegistry registry) throws IOException, InterruptedException {
-        return new Gantry(registry).withBusybox(registry);
+        return new Gantry(registry).pullBusybox(registry);
     }
 
     /** Debian's dockerd on its own roots (see {@link DockerDaemon}), with a bridge, pulling from {@code registry}. */
     public static ApiEngine dockerd(LocalRegistry registry) throws IOException, InterruptedException {
-        return new Dockerd(registry).withBusybox(registry);
+        return new Dockerd(registry).pullBusybox(registry);
     }
 
     /** {@code gantry} or {@code dockerd}, for test names and messages. */
@@ -78,10 +87,12 @@ public abstract sealed class ApiEngine implements AutoCloseable {
     /** The stock docker CLI on this engine's socket. */
     public abstract DockerCli cli();
 
-    ApiEngine withBusybox(LocalRegistry registry) throws IOException, InterruptedException {
+    /** Pulls busybox from {@code registry} as {@code busybox:latest} (again, after a test removed it). */
+    public ApiEngine pullBusybox(LocalRegistry registry) throws IOException, InterruptedException {
         String source = registry.host() + "/library/busybox:latest";
         cli().run(0, "pull", "-q", source);
         cli().run(0, "tag", source, "busybox:latest");
+        cli().run(0, "rmi", source);
         return this;
     }
 
