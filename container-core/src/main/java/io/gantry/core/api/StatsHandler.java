@@ -80,7 +80,12 @@ final class StatsHandler {
         item.put("id", view.id());
         item.put("read", now.read().toString());
         item.put("preread", previous == null ? "0001-01-01T00:00:00Z" : previous.read().toString());
-        item.put("pids_stats", Map.of("current", now.cgroup().pids().current(), "limit", now.cgroup().pids().limit()));
+        long pidsLimit = now.cgroup().pids().limit();
+        // Docker leaves out a limit that is not set, and the figures this engine does not collect are empty.
+        item.put("pids_stats", pidsLimit > 0 ? Map.of("current", now.cgroup().pids().current(), "limit", pidsLimit)
+                : Map.of("current", now.cgroup().pids().current()));
+        item.put("num_procs", 0);
+        item.put("storage_stats", Map.of());
         item.put("cpu_stats", cpu(now));
         item.put("precpu_stats", previous == null ? Map.of("cpu_usage", Map.of("total_usage", 0), "throttling_data",
                 Map.of("periods", 0, "throttled_periods", 0, "throttled_time", 0)) : cpu(previous));
@@ -97,7 +102,13 @@ final class StatsHandler {
         item.put("memory_stats", memoryStats);
         List<Map<String, Object>> io = now.cgroup().blkio().stream().map(b -> Map.<String, Object>of("major", b.major(),
                 "minor", b.minor(), "op", b.op(), "value", b.value())).toList();
-        item.put("blkio_stats", Map.of("io_service_bytes_recursive", io));
+        Map<String, Object> blkio = new LinkedHashMap<>();
+        blkio.put("io_service_bytes_recursive", io);
+        for (String empty : new String[] {"io_serviced_recursive", "io_queue_recursive", "io_service_time_recursive",
+                "io_wait_time_recursive", "io_merged_recursive", "io_time_recursive", "sectors_recursive"}) {
+            blkio.put(empty, null);
+        }
+        item.put("blkio_stats", blkio);
         Map<String, Map<String, Long>> networks = networks(view.runtime().initPid());
         if (!networks.isEmpty()) {
             item.put("networks", networks);

@@ -24,10 +24,10 @@ public record ContainerSummary(
         @JsonProperty("SizeRw") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long sizeRw,
         @JsonProperty("SizeRootFs") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long sizeRootFs) {
 
-    /** With the sizes {@code size=true} and {@code system/df} report. */
+    /** With the sizes {@code size=true} and {@code system/df} report; none written is left out, as Docker does. */
     public ContainerSummary withSizes(long rw, long rootFs) {
         return new ContainerSummary(id, names, image, imageId, command, created, ports, labels, state, status, hostConfig,
-                networkSettings, mounts, rw, rootFs);
+                networkSettings, mounts, rw == 0 ? null : rw, rootFs);
     }
 
     /** A container port, and where it is published if it is. */
