@@ -90,6 +90,18 @@ class DockerCliSessionTest {
     }
 
     @Test
+    void a_client_at_api_1_41_reads_framed_output_from_attach_logs_and_exec() throws Exception {
+        DockerCli older = engine.cli().atApiVersion("1.41");
+
+        assertThat(older.run(0, "version", "--format", "{{.Client.APIVersion}}").strip()).isEqualTo("1.41");
+        String attached = older.run(0, "run", "--name", "old", "busybox", "sh", "-c", "echo out; echo err >&2");
+        assertThat(attached.lines().sorted().toList()).containsExactly("err", "out");
+        assertThat(older.run(0, "logs", "old").lines().sorted().toList()).containsExactly("err", "out");
+        older.run(0, "run", "-d", "--name", "old-exec", "busybox", "sleep", "300");
+        assertThat(older.run(5, "exec", "old-exec", "sh", "-c", "echo in; exit 5")).isEqualTo("in\n");
+    }
+
+    @Test
     void stats_without_a_name_lists_every_running_container_once() throws Exception {
         docker(0, "run", "-d", "--name", "one", "busybox", "sleep", "300");
         docker(0, "run", "-d", "--name", "two", "busybox", "sleep", "300");
