@@ -162,6 +162,7 @@ final class ContainersHandler {
             try {
                 now = containers.inspect(id);
             } catch (NotFoundException removed) {
+                containers.awaitRemoval(id, Duration.ofSeconds(30)); // its runtime part is gone; the rest follows
                 return containers.exitOfRemoved(id).orElse(lastExit);
             }
             ContainerState state = now.runtime().state();
@@ -182,7 +183,11 @@ final class ContainersHandler {
             if (condition.equals("not-running") || condition.equals("next-exit") && ranSince) {
                 return lastExit;
             }
-            Thread.sleep(50);
+            if (condition.equals("removed")) {
+                containers.awaitRemoval(id, Duration.ofMillis(500));
+            } else {
+                Thread.sleep(50);
+            }
         }
     }
 

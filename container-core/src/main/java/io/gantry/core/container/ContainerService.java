@@ -58,10 +58,7 @@ public final class ContainerService {
     /** Every container's metadata by ID; guarded by itself, so names stay unique under concurrent creates. */
     private final Map<String, ContainerMetadata> byId = new HashMap<>();
     private final ExecSessions execs = new ExecSessions();
-    /** Exit codes of recently removed containers, for a client waiting on their removal (Docker's wait=removed). */
-    private final Map<String, Integer> removedExits = new java.util.LinkedHashMap<>();
-    private final Map<String, java.util.concurrent.atomic.AtomicInteger> attachHolds =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Removals removals = new Removals();
 
     private final Optional<NetworkService> network;
     private final Optional<VolumeStore> volumes;
@@ -394,9 +391,7 @@ public final class ContainerService {
 
     /** The exit code of a container removed after it ran, while it is still remembered. */
     public Optional<Integer> exitOfRemoved(String id) {
-        synchronized (removedExits) {
-            return Optional.ofNullable(removedExits.get(id));
-        }
+        return removals.exitOf(id);
     }
 
     /** Removes a container; a running one only with {@code force}, which kills it first. */
@@ -416,12 +411,7 @@ public final class ContainerService {
         ExitStatus lastExit = runtime.inspect(id).exit();
         runtime.delete(id, force);
         if (lastExit != null) {
-            synchronized (removedExits) {
-                if (removedExits.size() >= 1000) {
-                    removedExits.remove(removedExits.keySet().iterator().next());
-                }
-                removedExits.put(id, lastExit.exitCode());
-            }
+            removals.recordExit(id, lastExit.exitCode());
         }
         network.ifPresent(n -> n.detach(id));
         volumes.ifPresent(v -> v.release(id, removeVolumes));
@@ -429,7 +419,20 @@ public final class ContainerService {
             byId.remove(id);
         }
         execs.forget(id);
+        removals.signal();
         events.publish("container", "destroy", id, attributes);
+    }
+
+    /**
+     * Waits up to {@code timeout} until the container is removed (its name free, its ports and addresses released):
+     * Docker's {@code wait?condition=removed}, which {@code docker run --rm} ends with. True once it is gone.
+     */
+    public boolean awaitRemoval(String id, Duration timeout) throws InterruptedException {
+        return removals.awaitUntil(() -> {
+            synchronized (byId) {
+                return !byId.containsKey(id);
+            }
+        }, timeout);
     }
 
     /** The container's log as recorded; with {@code follow}, {@code sink} gets entries until the run ends. */
@@ -536,8 +539,7 @@ public final class ContainerService {
      */
     public Hold holdForAttach(String reference) {
         String id = resolve(reference);
-        attachHolds.computeIfAbsent(id, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
-        return () -> attachHolds.computeIfPresent(id, (k, n) -> n.decrementAndGet() <= 0 ? null : n);
+        return removals.hold(id);
     }
 
     /**
@@ -551,10 +553,7 @@ public final class ContainerService {
                 while (runtime.wait(id, Duration.ofHours(1)).isEmpty()) {
                     // still running
                 }
-                long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-                while (attachHolds.containsKey(id) && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
+                removals.awaitUntil(() -> !removals.held(id), Duration.ofMinutes(1));
                 remove(id, true, true);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -500,7 +500,22 @@ public final class ContainerRuntime implements AutoCloseable {
             ContainerLogs.read(log, c.record.spec().logMaxFiles(), query).forEach(sink);
             return;
         }
-        ContainerLogs.follow(log, c.record.spec().logMaxFiles(), query, sink, c::running);
+        CompletableFuture<ExitStatus> exit;
+        synchronized (c) {
+            exit = c.exit;
+        }
+        // The follower polls the file for output; the run's end wakes it at once, so a client sees the end promptly.
+        ContainerLogs.follow(log, c.record.spec().logMaxFiles(), query, sink, c::running, ms -> {
+            if (exit == null) {
+                Thread.sleep(ms);
+                return;
+            }
+            try {
+                exit.get(ms, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException stillRunningOrFailed) {
+                // poll the file again
+            }
+        });
     }
 
     /**
