@@ -3,8 +3,8 @@ package io.gantry.console.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gantry.core.registry.LocalRegistry;
 import io.gantry.core.testing.ApiEngine;
+import io.gantry.core.testing.EnginePair;
 import io.gantry.core.testing.Privileged;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +16,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,34 +28,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ApiShapeComparisonTest {
 
     @RegisterExtension
-    static final LocalRegistry REGISTRY = new LocalRegistry();
+    static final EnginePair ENGINES = new EnginePair();
 
-    static ApiEngine gantry;
-    static ApiEngine dockerd;
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** One request, named as the difference list names it; {@code {exec}} stands for the engine's exec ID. */
     record Call(String name, String method, String path, @Nullable String body) {
     }
 
-    @BeforeAll
-    static void start() throws Exception {
-        ApiEngine.pushBusybox(REGISTRY);
-        gantry = ApiEngine.gantry(REGISTRY);
-        dockerd = ApiEngine.dockerd(REGISTRY);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        try (ApiEngine g = gantry; ApiEngine d = dockerd) {
-            // both closed, even if one fails
-        }
-    }
-
     @Test
     void every_answer_has_dockers_keys_but_for_the_listed_differences() throws Exception {
         long since = System.currentTimeMillis() / 1000 - 1;
         Map<String, String> execs = new LinkedHashMap<>();
+        ApiEngine gantry = ENGINES.gantry();
+        ApiEngine dockerd = ENGINES.dockerd();
         for (ApiEngine engine : List.of(gantry, dockerd)) {
             execs.put(engine.name(), prepare(engine));
         }
@@ -102,7 +86,7 @@ class ApiShapeComparisonTest {
     }
 
     private static List<Call> calls(long since, long until) {
-        String note = REGISTRY.host() + "%2F" + ApiEngine.NOTE_REPOSITORY.replace("/", "%2F");
+        String note = ENGINES.registry().host() + "%2F" + ApiEngine.NOTE_REPOSITORY.replace("/", "%2F");
         return List.of(
                 new Call("GET /_ping", "GET", "/_ping", null),
                 new Call("GET /version", "GET", "/v1.41/version", null),

@@ -15,6 +15,7 @@ import io.gantry.core.api.types.StatsResponse;
 import io.gantry.core.api.types.VolumeResource;
 import io.gantry.core.registry.LocalRegistry;
 import io.gantry.core.testing.ApiEngine;
+import io.gantry.core.testing.Privileged;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,26 +24,53 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the console may rely on from any engine: every call of {@link EngineClient}, run against Gantry's engine
  * ({@link GantryEngineClientContractTest}) and against Debian's dockerd 20.10 ({@link DockerdEngineClientContractTest}),
  * which speaks API 1.41, the oldest the console accepts. Images come from a loopback registry only.
  */
+@Privileged
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class EngineClientContract {
 
+    @RegisterExtension
+    static final LocalRegistry REGISTRY = new LocalRegistry();
+
+    private ApiEngine engine;
     EngineClient client;
 
-    /** The engine under test, started by the subclass with busybox:latest pulled from its {@link #registry()}. */
-    abstract ApiEngine engine();
-
-    abstract LocalRegistry registry();
+    /** Starts the engine under test with busybox:latest pulled from {@code registry}. */
+    abstract ApiEngine start(LocalRegistry registry) throws Exception;
 
     /** The API version the client must settle on with this engine. */
     abstract String expectedApiVersion();
+
+    @BeforeAll
+    void startEngine() throws Exception {
+        ApiEngine.pushBusybox(REGISTRY);
+        engine = start(REGISTRY);
+    }
+
+    @AfterAll
+    void stopEngine() throws Exception {
+        engine.close();
+    }
+
+    ApiEngine engine() {
+        return engine;
+    }
+
+    LocalRegistry registry() {
+        return REGISTRY;
+    }
 
     @BeforeEach
     void connect() {

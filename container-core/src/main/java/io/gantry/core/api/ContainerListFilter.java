@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The filters of {@code GET /containers/json} as Docker applies them: {@code id} and {@code name} as regular
@@ -59,8 +58,8 @@ final class ContainerListFilter implements Predicate<ContainerView> {
                 throw new ApiException(400, "invalid filter 'exited=" + exit + "'");
             }
         }
-        ids = patterns("id");
-        names = patterns("name");
+        ids = filters.patterns("id");
+        names = filters.patterns("name");
         before = created(filters.get("before"), containers);
         since = created(filters.get("since"), containers);
         for (String network : filters.get("network")) {
@@ -76,7 +75,7 @@ final class ContainerListFilter implements Predicate<ContainerView> {
         ContainerState state = view.runtime().state();
         boolean running = state == ContainerState.RUNNING || state == ContainerState.PAUSED;
         Instant created = Instant.parse(view.metadata().created());
-        return anyFinds(ids, view.id()) && anyFinds(names, "/" + view.name())
+        return Filters.finds(ids, view.id()) && Filters.finds(names, "/" + view.name())
                 && filters.acceptsLabels(view.metadata().request().labels())
                 && filters.accepts("status", ContainerTranslator.status(state))
                 && exitedAs(view, running) && ancestor(view)
@@ -165,18 +164,6 @@ final class ContainerListFilter implements Predicate<ContainerView> {
             }
         }
         return ports;
-    }
-
-    private List<Pattern> patterns(String key) {
-        try {
-            return filters.get(key).stream().map(Pattern::compile).toList();
-        } catch (PatternSyntaxException e) {
-            throw new ApiException(400, "invalid filter '" + key + "': " + e.getDescription());
-        }
-    }
-
-    private static boolean anyFinds(List<Pattern> patterns, String value) {
-        return patterns.isEmpty() || patterns.stream().anyMatch(p -> p.matcher(value).find());
     }
 
     /** The creation time of the container a before/since filter names; that container must exist. */

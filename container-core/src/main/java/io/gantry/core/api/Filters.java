@@ -8,9 +8,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Docker's {@code filters} query parameter: JSON mapping each key to the accepted values, written either as
@@ -124,5 +127,19 @@ record Filters(Map<String, Set<String>> values) {
             }
         }
         throw new ApiException(400, "invalid filter '" + key + "=" + String.join(",", values) + "'");
+    }
+
+    /** The values of {@code key} as regular expressions, as Docker reads the id and name filters. */
+    List<Pattern> patterns(String key) {
+        try {
+            return get(key).stream().map(Pattern::compile).toList();
+        } catch (PatternSyntaxException e) {
+            throw new ApiException(400, "invalid filter '" + key + "': " + e.getDescription());
+        }
+    }
+
+    /** True when no pattern is given or one of them is found in {@code value}. */
+    static boolean finds(List<Pattern> patterns, String value) {
+        return patterns.isEmpty() || patterns.stream().anyMatch(p -> p.matcher(value).find());
     }
 }

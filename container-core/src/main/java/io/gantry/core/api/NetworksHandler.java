@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** Networks: list, inspect, create, remove, connect, disconnect. */
 final class NetworksHandler {
@@ -51,31 +50,19 @@ final class NetworksHandler {
                 throw new ApiException(400, "invalid filter: 'type'='" + type + "'");
             }
         }
-        List<Pattern> names = patterns(filters, "name");
-        List<Pattern> ids = patterns(filters, "id");
+        List<Pattern> names = filters.patterns("name");
+        List<Pattern> ids = filters.patterns("id");
         boolean danglingOnly = filters.bool("dangling", false);
         List<NetworkResource> result = new ArrayList<>();
         for (Network n : networks().list()) {
             boolean unused = networks().containersOn(n.name()).isEmpty();
-            if (finds(names, n.name()) && finds(ids, n.id()) && filters.accepts("type", n.isDefault() ? "builtin" : "custom")
+            if (Filters.finds(names, n.name()) && Filters.finds(ids, n.id()) && filters.accepts("type", n.isDefault() ? "builtin" : "custom")
                     && filters.accepts("driver", "bridge") && filters.accepts("scope", "local")
                     && filters.acceptsLabels(Map.of()) && (!danglingOnly || (unused && !n.isDefault()))) {
                 result.add(resource(n));
             }
         }
         response.json(200, result);
-    }
-
-    private static List<Pattern> patterns(Filters filters, String key) {
-        try {
-            return filters.get(key).stream().map(Pattern::compile).toList();
-        } catch (PatternSyntaxException e) {
-            throw new ApiException(400, "invalid filter '" + key + "': " + e.getDescription());
-        }
-    }
-
-    private static boolean finds(List<Pattern> patterns, String value) {
-        return patterns.isEmpty() || patterns.stream().anyMatch(p -> p.matcher(value).find());
     }
 
     private NetworkService networks() {

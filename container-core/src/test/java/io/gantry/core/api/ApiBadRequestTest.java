@@ -2,8 +2,8 @@ package io.gantry.core.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gantry.core.registry.LocalRegistry;
 import io.gantry.core.testing.ApiEngine;
+import io.gantry.core.testing.EnginePair;
 import io.gantry.core.testing.Privileged;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import org.assertj.core.api.SoftAssertions;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,10 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ApiBadRequestTest {
 
     @RegisterExtension
-    static final LocalRegistry REGISTRY = new LocalRegistry();
-
-    static ApiEngine gantry;
-    static ApiEngine dockerd;
+    static final EnginePair ENGINES = new EnginePair();
 
     /** What an engine answers: the status, and a part of the message (case-insensitive); null to leave it unchecked. */
     record Answer(int status, @Nullable String message) {
@@ -141,34 +136,16 @@ class ApiBadRequestTest {
             new Bad("a volume body that is no object", "POST", "/v1.41/volumes/create", "[1]",
                     same(400, "invalid JSON"), same(400, "cannot unmarshal array")));
 
-    @BeforeAll
-    static void start() throws Exception {
-        ApiEngine.pushBusybox(REGISTRY);
-        gantry = ApiEngine.gantry(REGISTRY);
-        dockerd = ApiEngine.dockerd(REGISTRY);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        try (ApiEngine g = gantry; ApiEngine d = dockerd) {
-            // both closed, even if one fails
-        }
-    }
-
     @AfterEach
     void clear() throws Exception {
-        gantry.clear();
-        dockerd.clear();
-    }
-
-    static ApiEngine engine(String name) {
-        return name.equals("gantry") ? gantry : dockerd;
+        ENGINES.gantry().clear();
+        ENGINES.dockerd().clear();
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"gantry", "dockerd"})
     void each_bad_request_gets_its_status_and_message_and_leaves_nothing_behind(String name) throws Exception {
-        ApiEngine engine = engine(name);
+        ApiEngine engine = ENGINES.named(name);
         engine.cli().run(0, "create", "--name", "taken", "--network", "none", "busybox", "true");
         engine.cli().run(0, "run", "-d", "--name", "runner", "--network", "none", "busybox", "sleep", "300");
         engine.cli().run(0, "network", "create", "taken-net");
@@ -194,7 +171,7 @@ class ApiBadRequestTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"gantry", "dockerd"})
     void a_huge_body_is_refused_without_reading_it_all_and_the_engine_carries_on(String name) throws Exception {
-        ApiEngine engine = engine(name);
+        ApiEngine engine = ENGINES.named(name);
         byte[] huge = new byte[6 << 20];
         java.util.Arrays.fill(huge, (byte) ' ');
         String before = inventory(engine);
@@ -214,7 +191,7 @@ class ApiBadRequestTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"gantry", "dockerd"})
     void unknown_fields_are_ignored_and_a_command_string_is_a_one_word_command_as_dockerd_reads_them(String name) throws Exception {
-        ApiEngine engine = engine(name);
+        ApiEngine engine = ENGINES.named(name);
         RawHttp.Response created = send(engine, "POST", CREATE + "?name=lenient",
                 "{\"Image\":\"busybox\",\"Cmd\":\"true\",\"Colour\":\"red\",\"HostConfig\":{\"NetworkMode\":\"none\","
                         + "\"Sparkle\":true}}");
