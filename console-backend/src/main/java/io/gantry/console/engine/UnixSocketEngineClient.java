@@ -9,6 +9,9 @@ import io.gantry.core.api.types.ContainerCreateResponse;
 import io.gantry.core.api.types.ContainerInspect;
 import io.gantry.core.api.types.ContainerSummary;
 import io.gantry.core.api.types.EventMessage;
+import io.gantry.core.api.types.ExecConfig;
+import io.gantry.core.api.types.ExecInspect;
+import io.gantry.core.api.types.ExecStartConfig;
 import io.gantry.core.api.types.IdResponse;
 import io.gantry.core.api.types.ImageDeleteItem;
 import io.gantry.core.api.types.ImageInspect;
@@ -17,6 +20,7 @@ import io.gantry.core.api.types.NetworkConnectRequest;
 import io.gantry.core.api.types.NetworkCreateRequest;
 import io.gantry.core.api.types.NetworkResource;
 import io.gantry.core.api.types.ProgressMessage;
+import io.gantry.core.api.types.StatsResponse;
 import io.gantry.core.api.types.SystemInfo;
 import io.gantry.core.api.types.SystemVersion;
 import io.gantry.core.api.types.VolumeResource;
@@ -156,6 +160,61 @@ public final class UnixSocketEngineClient implements EngineClient {
                 + (tail < 0 ? "all" : Integer.toString(tail)) + (follow ? "&follow=1" : "");
     }
 
+    // ---- stats and exec
+
+    @Override
+    public StatsResponse stats(String container) {
+        return get("/containers/" + segment(container) + "/stats?stream=0", StatsResponse.class);
+    }
+
+    @Override
+    public EventSubscription followStats(String container, Consumer<StatsResponse> listener, Runnable onEnd) {
+        EngineHttp.Streaming stream = openStream("GET", "/containers/" + segment(container) + "/stats?stream=1",
+                new byte[0]);
+        return follow(stream, "engine-stats", body -> {
+            try (MappingIterator<StatsResponse> items = json.readerFor(StatsResponse.class).readValues(body)) {
+                while (items.hasNextValue()) {
+                    listener.accept(items.nextValue());
+                }
+            }
+        }, onEnd);
+    }
+
+    /**
+     * Docker's exec without a terminal: create, start (the output arrives in stdcopy frames until the command ends),
+     * then the exit code from the exec's inspect, which an engine records a moment after the stream ends.
+     */
+    @Override
+    public ExecResult exec(String container, List<String> command) {
+        ExecConfig config = new ExecConfig(false, true, true, false, List.copyOf(command), null, null, null, false, null);
+        IdResponse exec = read(send("POST", "/containers/" + segment(container) + "/exec", write(config)),
+                "POST /containers/" + container + "/exec", json.constructType(IdResponse.class));
+        ExecOutput output = new ExecOutput();
+        try (EngineHttp.Streaming stream = openStream("POST", "/exec/" + exec.id() + "/start",
+                write(new ExecStartConfig(false, false)))) {
+            output.read(stream.body());
+        } catch (IOException e) {
+            throw new EngineUnreachableException("exec in " + container + ": the stream broke off: " + e.getMessage(), e);
+        }
+        for (int attempt = 0; attempt < 100; attempt++) {
+            ExecInspect inspect = get("/exec/" + exec.id() + "/json", ExecInspect.class);
+            if (!inspect.running() && inspect.exitCode() != null) {
+                return new ExecResult(inspect.exitCode(), output.stdout(), output.stderr());
+            }
+            sleep(50);
+        }
+        throw new EngineCallException(500, "exec in " + container + ": the command's output ended but it still runs");
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineCallException(500, "interrupted");
+        }
+    }
+
     // ---- images
 
     @Override
@@ -208,7 +267,7 @@ public final class UnixSocketEngineClient implements EngineClient {
 
     @Override
     public String createNetwork(String name) {
-        NetworkCreateRequest request = new NetworkCreateRequest(name, "bridge", null, false, null, null);
+        NetworkCreateRequest request = new NetworkCreateRequest(name, "bridge", null, false, null, null, true);
         IdResponse created = read(send("POST", "/networks/create", write(request)), "POST /networks/create",
                 json.constructType(IdResponse.class));
         return created.id();
@@ -276,7 +335,8 @@ public final class UnixSocketEngineClient implements EngineClient {
 
     /** Sends a request whose answer streams; an error status is read and thrown before any item is. */
     private EngineHttp.Streaming openStream(String method, String path, byte[] body) {
-        EngineHttp.Streaming stream = http.stream(method, "/v" + apiVersion() + path, Map.of(), body);
+        Map<String, String> headers = body.length == 0 ? Map.of() : Map.of("Content-Type", "application/json");
+        EngineHttp.Streaming stream = http.stream(method, "/v" + apiVersion() + path, headers, body);
         if (stream.status() >= 400) {
             try (stream) {
                 check(new EngineHttp.Response(stream.status(), stream.headers(), stream.body().readAllBytes()),

@@ -226,7 +226,9 @@ public final class NetworkService {
                 Files.writeString(dir.resolve("resolv.conf"), resolv.content());
             }
             refreshHosts();
-            syncPorts();
+            if (!ports.isEmpty()) {
+                syncPorts(); // the bridges' own rules were synced when the networks were made
+            }
             return attachmentOf(c);
         } catch (IOException | RuntimeException e) {
             try {
@@ -353,7 +355,9 @@ public final class NetworkService {
             netns.remove(containerId);
             store.delete(containerId);
             refreshHosts();
-            syncPorts();
+            if (c == null || !c.ports().isEmpty()) {
+                syncPorts();
+            }
         } catch (IOException e) {
             throw new FailedPreconditionException("detach " + containerId + ": " + e.getMessage(), e);
         }
