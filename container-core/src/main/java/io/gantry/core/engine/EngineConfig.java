@@ -1,6 +1,7 @@
 package io.gantry.core.engine;
 
 import io.gantry.core.instance.EngineInstance;
+import io.gantry.core.network.NetworkConfig;
 import io.gantry.core.registry.RegistrySettings;
 import io.gantry.core.snapshot.StorageDriver;
 import java.net.URI;
@@ -19,9 +20,10 @@ import java.util.Set;
  * @param socket          the Engine API's unix socket; by default {@code gantry.sock} in the instance's run directory
  * @param registryMirrors mirrors of docker.io, tried in order before docker.io itself
  * @param storageDriver   how containers' root filesystems are made; empty for the best the host allows
+ * @param network         containers' resolvers, how published ports are forwarded, the subnet pool
  */
 public record EngineConfig(EngineInstance instance, Path socket, List<String> registryMirrors, RegistrySettings registries,
-                           Optional<StorageDriver> storageDriver) {
+                           Optional<StorageDriver> storageDriver, NetworkConfig network) {
 
     public EngineConfig {
         registryMirrors = List.copyOf(registryMirrors);
@@ -30,20 +32,25 @@ public record EngineConfig(EngineInstance instance, Path socket, List<String> re
     public static EngineConfig forDataRoot(Path dataRoot) {
         EngineInstance instance = EngineInstance.forDataRoot(dataRoot);
         return new EngineConfig(instance, instance.runDir().resolve("gantry.sock"), List.of(), RegistrySettings.defaults(),
-                Optional.empty());
+                Optional.empty(), NetworkConfig.defaults());
     }
 
     public EngineConfig withSocket(Path socket) {
-        return new EngineConfig(instance, socket, registryMirrors, registries, storageDriver);
+        return new EngineConfig(instance, socket, registryMirrors, registries, storageDriver, network);
     }
 
     public EngineConfig withRegistries(List<String> mirrors, RegistrySettings settings) {
-        return new EngineConfig(instance, socket, mirrors, settings, storageDriver);
+        return new EngineConfig(instance, socket, mirrors, settings, storageDriver, network);
     }
 
     /** Forces a storage driver (dockerd's {@code --storage-driver}); the engine refuses to start if the host lacks it. */
     public EngineConfig withStorageDriver(StorageDriver driver) {
-        return new EngineConfig(instance, socket, registryMirrors, registries, Optional.of(driver));
+        return new EngineConfig(instance, socket, registryMirrors, registries, Optional.of(driver), network);
+    }
+
+    /** Networking settings: resolvers for containers (dockerd's {@code --dns}), the port driver, the subnet pool. */
+    public EngineConfig withNetwork(NetworkConfig settings) {
+        return new EngineConfig(instance, socket, registryMirrors, registries, storageDriver, settings);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.gantry.core.engine;
 
+import io.gantry.core.network.NetworkConfig;
 import io.gantry.core.snapshot.StorageDriver;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ public final class EngineMain {
 
     /**
      * {@code --data DIR --socket PATH --registry-mirror URL... --insecure-registry HOST... --only-configured-registries
-     * --storage-driver overlay2|vfs}.
+     * --storage-driver overlay2|vfs --dns IP... --port-driver nftables|userspace}.
      */
     static EngineConfig parse(String[] args) {
         Path data = Path.of("/var/lib/gantry");
@@ -51,6 +52,8 @@ public final class EngineMain {
         List<String> mirrors = new ArrayList<>();
         Set<String> insecure = new HashSet<>();
         boolean configuredOnly = false;
+        NetworkConfig network = NetworkConfig.defaults();
+        List<String> dns = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(value(args, ++i, "--data"));
@@ -59,10 +62,14 @@ public final class EngineMain {
                 case "--insecure-registry" -> insecure.add(value(args, ++i, "--insecure-registry"));
                 case "--only-configured-registries" -> configuredOnly = true;
                 case "--storage-driver" -> driver = StorageDriver.parse(value(args, ++i, "--storage-driver"));
+                case "--dns" -> dns.add(NetworkConfig.checkResolver(value(args, ++i, "--dns")));
+                case "--port-driver" -> network = network.withPortDriver(
+                        NetworkConfig.PortDriver.parse(value(args, ++i, "--port-driver")));
                 default -> throw new IllegalArgumentException("unknown option: " + args[i]);
             }
         }
-        EngineConfig config = EngineConfig.forDataRoot(data.toAbsolutePath()).withRegistries(mirrors, insecure, configuredOnly);
+        EngineConfig config = EngineConfig.forDataRoot(data.toAbsolutePath()).withRegistries(mirrors, insecure, configuredOnly)
+                .withNetwork(network.withDns(dns));
         if (driver != null) {
             config = config.withStorageDriver(driver);
         }

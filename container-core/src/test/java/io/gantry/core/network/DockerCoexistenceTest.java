@@ -34,7 +34,7 @@ class DockerCoexistenceTest {
             NetworkAttachment b = f.service.attach(AttachRequest.bridge(NetFixture.newId(), "b").onNetwork("app"));
             NetFixture.Outside client = f.outside();
             f.httpd(a, 80, "through");
-            int port = a.ports().get(0).hostPort();
+            int port = f.service.publish(a.containerId()).get(0).hostPort();
             assertThat(f.service.forwardAccepts()).contains(f.service.inspect("app").orElseThrow().bridge());
 
             assertThat(f.fetch(b, "http://a/")).isEqualTo("through");

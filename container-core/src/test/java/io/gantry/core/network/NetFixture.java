@@ -140,6 +140,27 @@ final class NetFixture implements AutoCloseable {
         return output(runOutside(o, "busybox", "wget", "-q", "-O", "-", url));
     }
 
+    /** The published ports in the instance's nft table (the elements of its DNAT maps), one line per map with any. */
+    List<String> natElements() throws IOException {
+        List<String> elements = new ArrayList<>();
+        for (String map : List.of("pub_ip", "pub_any")) {
+            HostCommand.run("nft", "list", "map", "ip", instance.nftTable(), map).lines()
+                    .filter(l -> l.contains("elements")).forEach(elements::add);
+        }
+        return elements;
+    }
+
+    /** The PID files of the instance's userspace port proxies (one per container publishing ports). */
+    List<String> proxies() throws IOException {
+        Path dir = instance.runDir().resolve("proxy");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).toList();
+        }
+    }
+
     /** The interfaces, nft tables, netns handles and mounts of this instance still on the host. */
     List<String> leftovers() throws IOException {
         List<String> left = new ArrayList<>();
