@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gantry.core.errors.ConflictException;
+import io.gantry.core.testing.OutsideNamespace;
 import io.gantry.core.testing.Privileged;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -25,7 +26,7 @@ class PublishedPortsTest {
     void a_published_port_answers_from_loopback_outside_and_other_containers_and_outlives_the_engine(
             NetworkConfig.PortDriver driver) throws Exception {
         try (NetFixture f = new NetFixture(driver)) {
-            NetFixture.Outside client = f.outside();
+            OutsideNamespace client = f.outside();
             NetworkAttachment web = f.service.attach(AttachRequest.bridge(NetFixture.newId(), "web")
                     .withPorts(PortBinding.parse("8080/tcp").withHostPort(0)));
             assertThat(web.ports()).as("nothing published before the start").isEmpty();
@@ -89,13 +90,13 @@ class PublishedPortsTest {
     @org.junit.jupiter.api.Test
     void containers_reach_an_upstream_server_through_outbound_nat_with_the_hosts_address() throws Exception {
         try (NetFixture f = new NetFixture()) {
-            NetFixture.Outside upstream = f.outside();
+            OutsideNamespace upstream = f.outside();
             // The upstream answers with the address it saw, via a CGI script.
             java.nio.file.Path www = java.nio.file.Files.createDirectories(f.root.resolve("up/cgi-bin"));
             java.nio.file.Path cgi = www.resolve("who");
             java.nio.file.Files.writeString(cgi, "#!/bin/sh\necho Content-Type: text/plain\necho\necho $REMOTE_ADDR\n");
             cgi.toFile().setExecutable(true);
-            f.runOutside(upstream, "busybox", "httpd", "-f", "-p", "8081", "-h", www.getParent().toString());
+            upstream.run("busybox", "httpd", "-f", "-p", "8081", "-h", www.getParent().toString());
             NetworkAttachment c = f.service.attach(AttachRequest.bridge(NetFixture.newId(), "c"));
             String seen = "";
             for (int i = 0; i < 50 && seen.isEmpty(); i++) {
