@@ -2,7 +2,6 @@ package io.gantry.core.container;
 
 import io.gantry.core.errors.ConflictException;
 import io.gantry.core.errors.InvalidArgumentException;
-import io.gantry.core.errors.NotFoundException;
 import io.gantry.core.network.ExposedPort;
 import io.gantry.core.network.LinkRequest;
 import io.gantry.core.network.PortBinding;
@@ -47,13 +46,15 @@ final class LegacyLinks {
 
     /**
      * The link requests for a new container's network attachment; a target that does not exist is Docker's "could not
-     * get container" error.
+     * get container" error, an invalid argument as in Docker.
      */
     static List<LinkRequest> resolve(List<String> links, Function<String, Optional<ContainerMetadata>> byName,
             ImageSource images) {
         return links.stream().map(Spec::parse).map(spec -> {
+            // invalid argument, not "not found": the docker CLI would take a 404 for a missing image and pull it
             ContainerMetadata target = byName.apply(spec.target())
-                    .orElseThrow(() -> new NotFoundException("could not get container for " + spec.target()));
+                    .orElseThrow(() -> new InvalidArgumentException("could not get container for " + spec.target()
+                            + ": No such container: " + spec.target()));
             return new LinkRequest(target.name(), spec.alias(), exposedPorts(target, images),
                     target.process().env());
         }).toList();
