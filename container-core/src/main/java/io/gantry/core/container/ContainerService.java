@@ -103,8 +103,8 @@ public final class ContainerService {
 
     /**
      * Creates a container: image defaults merged in, user resolved, network attached (address, hosts, links; ports
-     * are published at start), volumes resolved. Everything is checked before anything is made, and whatever was made is undone when a
-     * later step fails, so a failed create leaves nothing behind.
+     * are published at start), volumes resolved. Everything is checked before anything is made, and whatever was made
+     * is undone when a later step fails, so a failed create leaves nothing behind.
      */
     public String create(ContainerRequest request) {
         ImageSource.LocalImage image = images.find(request.image())
@@ -134,7 +134,7 @@ public final class ContainerService {
                 mounts.forEach(m -> spec.bind(m.source(), m.target(), m.readOnly()));
                 runtime.create(id, spec.build());
             } catch (RuntimeException e) {
-                undo(id, attachment.isPresent(), true);
+                undo(id, attachment.isPresent());
                 throw e;
             }
             ContainerMetadata metadata = new ContainerMetadata(id, name, request.image(), image.id(),
@@ -233,13 +233,11 @@ public final class ContainerService {
     }
 
     /** Takes back what a create made before it failed, or what a removed container held. */
-    private void undo(String id, boolean networked, boolean mounted) {
+    private void undo(String id, boolean networked) {
         if (networked) {
             network.ifPresent(n -> n.detach(id));
         }
-        if (mounted) {
-            volumes.ifPresent(v -> v.release(id, true));
-        }
+        volumes.ifPresent(v -> v.release(id, true));
     }
 
     private static ContainerSpec.Builder spec(ContainerRequest request, ImageSource.LocalImage image,
@@ -375,7 +373,7 @@ public final class ContainerService {
         try {
             runtime.start(id);
         } catch (RuntimeException e) {
-            n.ifPresent(net -> publishedPorts.afterStop(net, id));
+            n.ifPresent(net -> publishedPorts.afterFailedStart(net, id));
             throw e;
         }
     }

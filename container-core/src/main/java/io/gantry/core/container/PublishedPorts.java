@@ -38,9 +38,16 @@ final class PublishedPorts {
         network.publish(id);
     }
 
-    /** After the container stopped (or its start failed). */
+    /** After the container stopped. */
     void afterStop(NetworkService network, String id) {
         network.unpublish(id);
+    }
+
+    /** After a start failed: its ports go, unless it runs after all (a concurrent start won). */
+    void afterFailedStart(NetworkService network, String id) {
+        if (!running(id)) {
+            network.unpublish(id);
+        }
     }
 
     /**
@@ -64,15 +71,24 @@ final class PublishedPorts {
         }
     }
 
+    private boolean running(String id) {
+        try {
+            ContainerState state = runtime.inspect(id).state();
+            return state == ContainerState.RUNNING || state == ContainerState.PAUSED;
+        } catch (NotFoundException removed) {
+            return false;
+        }
+    }
+
     private boolean holdsPorts(String id) {
+        if (running(id)) {
+            return true;
+        }
         ContainerRecord r;
         try {
             r = runtime.inspect(id);
         } catch (NotFoundException removed) {
             return false;
-        }
-        if (r.state() == ContainerState.RUNNING || r.state() == ContainerState.PAUSED) {
-            return true;
         }
         ExitStatus exit = r.exit();
         return exit != null && !r.startedAt().isEmpty()
