@@ -24,6 +24,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applications: create one from a template or an image, list, rename, deploy it to the engine (all or nothing),
@@ -40,14 +41,17 @@ public class ApplicationService {
     private final Clock clock;
     private final EngineClient engine;
     private final ImageSupply images;
+    private final EditApplier edits;
+    private final ApplicationLocks locks = new ApplicationLocks();
 
     ApplicationService(ApplicationRepository repository, TemplateLibrary library, Clock clock, EngineClient engine,
-                       ImageOperations imageOperations) {
+                       ImageOperations imageOperations, TransactionTemplate transaction) {
         this.repository = repository;
         this.library = library;
         this.clock = clock;
         this.engine = engine;
         this.images = new ImageSupply(engine, imageOperations);
+        this.edits = new EditApplier(engine, repository, images, transaction);
     }
 
     /**
@@ -150,16 +154,22 @@ public class ApplicationService {
      *
      * @throws DeployFailedException when a step fails: what the deployment created is removed again, and the message
      *                               names the service and the engine's reason
-     * @throws ApplicationRejectedException when the application already has containers
+     * @throws ApplicationRejectedException when the application already has containers, or other work on it has not
+     *                                      finished
      */
     public void deploy(long id, Consumer<DeployProgress> progress) {
         Application app = get(id);
+        locks.exclusively(app, "deploying", () -> deploy(app, progress));
+    }
+
+    private void deploy(Application app, Consumer<DeployProgress> progress) {
+        long id = app.id();
         List<AppService> services = repository.services(id);
         if (services.stream().anyMatch(s -> s.containerId() != null)) {
             throw new ApplicationRejectedException("Application '" + app.name() + "' is already deployed.");
         }
-        Deployment.refuseUnsupported(app.name(), services);
-        Function<String, ImageDefaults> defaults = images.ensure(app.name(), services, progress);
+        Deployment.refuseUnsupported("Deploying " + app.name(), services);
+        Function<String, ImageDefaults> defaults = images.ensure("Deploying " + app.name(), services, progress);
         Map<String, String> containers = new Deployment(engine, app.name(), progress)
                 .run(DeployPlan.of(app, services, defaults));
         containers.forEach((service, container) -> repository.setContainer(id, service, container));
@@ -171,8 +181,10 @@ public class ApplicationService {
      */
     public void remove(long id, boolean deleteVolumes) {
         Application app = get(id);
-        new Teardown(engine).remove(app, repository.services(id), deleteVolumes);
-        repository.delete(id);
+        locks.exclusively(app, "being removed", () -> {
+            new Teardown(engine).remove(app, repository.services(id), deleteVolumes);
+            repository.delete(id);
+        });
     }
 
     /** Starts every service that has a container, each after the ones it needs. */
@@ -224,6 +236,40 @@ public class ApplicationService {
             Collections.reverse(ids);
         }
         return ids;
+    }
+
+    /**
+     * Applies an edit to a running application, changing on the engine only what {@link EditPlan} says: a new image
+     * is pulled first (each step handed to {@code progress}), the containers of the services to recreate are
+     * replaced one by one in dependency order (stopped and removed, then created and started again with the same
+     * named volumes; a service that was stopped stays stopped), an added service is created and started, a removed
+     * one stopped and removed; every other container keeps running untouched. The edited services are recorded only
+     * once all of that succeeded. An application that was never deployed is only re-recorded. Runs on the calling
+     * thread; not transactional, since it waits on the engine.
+     *
+     * @return the plan that was carried out
+     * @throws DeployFailedException when a step fails: the containers the edit had replaced are put back (new
+     *                               containers from the previous settings, started if they ran) and what it created
+     *                               is removed, nothing of the edit is recorded, and the message names the service and
+     *                               the engine's reason
+     * @throws ApplicationRejectedException when the edit cannot be done (no such service, a name taken, a removed
+     *                                      service still needed, a cycle) or other work on the application is running
+     * @throws io.gantry.console.template.TemplateRejectedException when the edited services break a template rule
+     */
+    public EditPlan applyEdit(long id, Edit edit, Consumer<DeployProgress> progress) {
+        Application app = get(id);
+        return locks.exclusively(app, "with an edit", () -> edits.apply(app, edit, progress));
+    }
+
+    /**
+     * What an edit would do on the engine, with what the engine's images bring (images it lacks count as bringing
+     * nothing; nothing is pulled), for the page to show before the user confirms.
+     */
+    public EditPlan previewEdit(long id, Edit edit) {
+        Application app = get(id);
+        List<AppService> current = repository.services(id);
+        EditedServices edited = EditedServices.apply(app, current, edit);
+        return EditPlan.of(app, current, edit, images.lookup(current, edited.services()));
     }
 
     /** What an edit does on the engine; nothing is stored until {@link #recordEdit}. */

@@ -1,11 +1,14 @@
 package io.gantry.console.app;
 
+import static io.gantry.console.app.AppTestSupport.ENGINE;
+import static io.gantry.console.app.AppTestSupport.IDLE;
+import static io.gantry.console.app.AppTestSupport.SHELL;
+import static io.gantry.console.app.AppTestSupport.awaitLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gantry.console.TestEngine;
 import io.gantry.console.engine.EngineClient;
-import io.gantry.console.engine.LogLine;
 import io.gantry.console.template.Origin;
 import io.gantry.console.template.PortMapping;
 import io.gantry.console.template.Protocol;
@@ -34,11 +37,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest
 class ApplicationDeployTest {
 
-    static final String ENGINE = "unix:///run/gantry/test.sock";
-    static final String SHELL = "sh";
-    /** Waits, and ends at once on SIGTERM (PID 1 ignores it unless it traps it), so that stop needs no timeout. */
-    static final String IDLE = "trap 'exit 0' TERM; sleep 300 & wait";
-
     @RegisterExtension
     static final LocalRegistry REGISTRY = new LocalRegistry();
 
@@ -63,11 +61,7 @@ class ApplicationDeployTest {
 
     @AfterEach
     void removeEverything() {
-        engine.listContainers(true).forEach(c -> engine.removeContainer(c.id(), true));
-        engine.listNetworks().stream().map(NetworkResource::name).filter(n -> n.endsWith("_default"))
-                .forEach(engine::removeNetwork);
-        engine.listVolumes().forEach(v -> engine.removeVolume(v.name(), true));
-        jdbc.update("DELETE FROM applications");
+        AppTestSupport.removeEverything(engine, jdbc);
     }
 
     /** web serves a page, client fetches it by the link alias and prints it, store keeps a file in a named volume. */
@@ -96,7 +90,7 @@ class ApplicationDeployTest {
         assertThat(applications.status(app.id())).containsOnlyKeys("client", "web", "store")
                 .allSatisfy((service, status) -> assertThat(status).isEqualTo(ServiceStatus.RUNNING));
         String client = applications.services(app.id()).get(0).containerId();
-        awaitLog(client, "hello from web");
+        awaitLog(engine, client, "hello from web");
         assertThat(engine.inspectContainer(client).config().env()).contains("SITE_PORT=tcp://site:80",
                 "SITE_PORT_80_TCP_ADDR=site", "SITE_PORT_80_TCP_PORT=80", "SITE_NAME=/shop-client/site",
                 "SITE_ENV_PAGE=hello from web");
@@ -198,25 +192,5 @@ class ApplicationDeployTest {
         assertThat(engine.listContainers(true)).isEmpty();
         assertThat(engine.listNetworks()).extracting(NetworkResource::name).doesNotContain("shop_default");
         assertThat(engine.listVolumes()).extracting(VolumeResource::name).noneMatch(v -> v.startsWith("shop_"));
-    }
-
-    private void awaitLog(String container, String text) {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (engine.logs(container, -1).stream().map(LogLine::text).anyMatch(text::equals)) {
-                return;
-            }
-            sleep();
-        }
-        assertThat(engine.logs(container, -1)).extracting(LogLine::text).contains(text);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }
