@@ -29,6 +29,10 @@ final class ApplicationLocks {
         }
     }
 
+    boolean isBusy(long application) {
+        return busy.containsKey(application);
+    }
+
     void exclusively(Application app, String what, Runnable work) {
         exclusively(app, what, () -> {
             work.run();

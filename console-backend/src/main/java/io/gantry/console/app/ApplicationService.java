@@ -1,6 +1,5 @@
 package io.gantry.console.app;
 
-import io.gantry.console.engine.EngineCallException;
 import io.gantry.console.engine.EngineClient;
 import io.gantry.console.image.ImageOperations;
 import io.gantry.console.template.Origin;
@@ -35,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ApplicationService {
 
     private static final int MAX_NAME = 200;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApplicationService.class);
 
     private final ApplicationRepository repository;
     private final TemplateLibrary library;
@@ -43,6 +43,14 @@ public class ApplicationService {
     private final ImageSupply images;
     private final EditApplier edits;
     private final ApplicationLocks locks = new ApplicationLocks();
+    private final DriftCheck drift;
+    private final Reconciliations reconciliations = new Reconciliations();
+
+    /** A registration for news; closing it ends it. */
+    public interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
 
     ApplicationService(ApplicationRepository repository, TemplateLibrary library, Clock clock, EngineClient engine,
                        ImageOperations imageOperations, TransactionTemplate transaction) {
@@ -52,6 +60,7 @@ public class ApplicationService {
         this.engine = engine;
         this.images = new ImageSupply(engine, imageOperations);
         this.edits = new EditApplier(engine, repository, images, transaction);
+        this.drift = new DriftCheck(engine);
     }
 
     /**
@@ -159,7 +168,11 @@ public class ApplicationService {
      */
     public void deploy(long id, Consumer<DeployProgress> progress) {
         Application app = get(id);
-        locks.exclusively(app, "deploying", () -> deploy(app, progress));
+        try {
+            locks.exclusively(app, "deploying", () -> deploy(app, progress));
+        } finally {
+            reconcileQuietly(id);
+        }
     }
 
     private void deploy(Application app, Consumer<DeployProgress> progress) {
@@ -184,6 +197,7 @@ public class ApplicationService {
         locks.exclusively(app, "being removed", () -> {
             new Teardown(engine).remove(app, repository.services(id), deleteVolumes);
             repository.delete(id);
+            reconciliations.forget(id);
         });
     }
 
@@ -216,15 +230,8 @@ public class ApplicationService {
     }
 
     private ServiceStatus statusOf(String container) {
-        try {
-            ContainerInspect.State state = engine.inspectContainer(container).state();
-            return ServiceStatus.fromEngine(state.status(), state.exitCode());
-        } catch (EngineCallException e) {
-            if (e.isNotFound()) {
-                return ServiceStatus.MISSING;
-            }
-            throw e;
-        }
+        return EngineObjects.container(engine, container).map(ContainerInspect::state)
+                .map(state -> ServiceStatus.fromEngine(state.status(), state.exitCode())).orElse(ServiceStatus.MISSING);
     }
 
     /** The containers of the services in dependency order, or the reverse; services without one are skipped. */
@@ -258,7 +265,83 @@ public class ApplicationService {
      */
     public EditPlan applyEdit(long id, Edit edit, Consumer<DeployProgress> progress) {
         Application app = get(id);
-        return locks.exclusively(app, "with an edit", () -> edits.apply(app, edit, progress));
+        try {
+            return locks.exclusively(app, "with an edit", () -> edits.apply(app, edit, progress));
+        } finally {
+            reconcileQuietly(id);
+        }
+    }
+
+    /**
+     * Replaces a service's container by one made from the application's settings, as a deployment makes it: the way
+     * to put right a service that a {@link #reconcile reconciliation} found {@link ServiceDrift.Missing missing} or
+     * {@link ServiceDrift.Changed changed}. A container holding the service's name that the console did not create
+     * is removed; the service's named volumes are kept; one that was stopped stays stopped.
+     *
+     * @throws ApplicationRejectedException when there is no such service, or other work on the application runs
+     * @throws DeployFailedException when a step fails, naming the service and the engine's reason
+     */
+    public void recreate(long id, String service) {
+        recreate(id, service, step -> { });
+    }
+
+    /** {@link #recreate(long, String)}, handing each step (a pull too) to {@code progress}. */
+    public void recreate(long id, String service, Consumer<DeployProgress> progress) {
+        Application app = get(id);
+        try {
+            locks.exclusively(app, "recreating a service", () -> edits.recreate(app, service, progress));
+        } finally {
+            reconcileQuietly(id);
+        }
+    }
+
+    /**
+     * Compares each service's container on the engine with what the application says it should be, remembers the
+     * result ({@link #lastReconciliation}) and tells the {@link #onReconciled listeners}. The console does this at
+     * start and whenever the engine reports a change to one of the application's containers.
+     *
+     * @throws io.gantry.console.engine.EngineUnreachableException when no engine answers
+     */
+    public Reconciliation reconcile(long id) {
+        Application app = get(id);
+        List<AppService> services = repository.services(id);
+        DeployPlan plan = DeployPlan.of(app, services, images.lookup(services, List.of()));
+        Map<String, ServiceDrift> found = new LinkedHashMap<>();
+        for (AppService s : services) {
+            found.put(s.name(), drift.check(s, plan.container(s.name()).orElseThrow()));
+        }
+        Reconciliation reconciliation = new Reconciliation(id, clock.instant(), found);
+        reconciliations.put(reconciliation);
+        return reconciliation;
+    }
+
+    /** The latest reconciliation of the application, without asking the engine; empty before the first. */
+    public Optional<Reconciliation> lastReconciliation(long id) {
+        return reconciliations.latest(id);
+    }
+
+    /**
+     * Hands every new reconciliation to {@code listener}, on the thread that made it (not a UI thread), until the
+     * subscription is closed.
+     */
+    public Subscription onReconciled(Consumer<Reconciliation> listener) {
+        return reconciliations.listen(listener);
+    }
+
+    /** Whether a deployment, edit, recreation or removal of the application is under way. */
+    boolean isBusy(long id) {
+        return locks.isBusy(id);
+    }
+
+    /** After work on the engine: the state is fresh news, but an engine gone meanwhile must not hide the outcome. */
+    private void reconcileQuietly(long id) {
+        try {
+            if (repository.find(id).isPresent()) {
+                reconcile(id);
+            }
+        } catch (io.gantry.console.errors.ConsoleException e) {
+            LOG.debug("Reconciling application {} after a change failed: {}", id, e.getMessage());
+        }
     }
 
     /**

@@ -65,6 +65,48 @@ final class EditApplier {
         return plan;
     }
 
+    /**
+     * Replaces a service's container by one made from the application's settings, as deploying would make it: for a
+     * container removed or changed behind the console's back. A container that holds the service's name but is not
+     * the recorded one is removed first; the recorded one is replaced as an edit replaces it (kept stopped if it was
+     * stopped), and a missing network or volume is created again.
+     *
+     * @throws ApplicationRejectedException when the application has no such service
+     * @throws DeployFailedException when a step fails, naming the service and the engine's reason
+     */
+    void recreate(Application app, String service, Consumer<DeployProgress> progress) {
+        List<AppService> current = repository.services(app.id());
+        AppService target = current.stream().filter(s -> s.name().equals(service)).findFirst().orElseThrow(() ->
+                new ApplicationRejectedException("Application '" + app.name() + "' has no service '" + service + "'."));
+        String operation = "Recreating service '" + service + "' of " + app.name();
+        Deployment.refuseUnsupported(operation, List.of(target));
+        Function<String, ImageDefaults> own = images.ensure(operation, List.of(target), progress);
+        Function<String, ImageDefaults> others = images.lookup(current, List.of());
+        DeployPlan plan = DeployPlan.of(app, current,
+                image -> image.equals(target.image()) ? own.apply(image) : others.apply(image));
+        String name = plan.container(service).orElseThrow().name();
+        EngineObjects.container(engine, name).filter(c -> !c.id().equals(target.containerId()))
+                .ifPresent(impostor -> engine.removeContainer(impostor.id(), true));
+        EditPlan recreation = new EditPlan(current, plan, List.of(), List.of(service), List.of(), List.of(), List.of(),
+                plan.volumes(), List.of());
+        EditRun run = new EditRun(engine, operation, progress);
+        Map<String, String> containers;
+        try {
+            containers = run.run(recreation, current, plan);
+        } catch (DeployFailedException e) {
+            recordRestored(app, run.restored());
+            throw e;
+        }
+        try {
+            transaction.executeWithoutResult(status -> repository.setContainer(app.id(), service,
+                    containers.get(service)));
+        } catch (RuntimeException e) {
+            DeployFailedException failure = run.undo("recording the new container", service, e);
+            recordRestored(app, run.restored());
+            throw failure;
+        }
+    }
+
     private void record(Application app, List<AppService> services) {
         transaction.executeWithoutResult(status -> repository.replaceServices(app.id(), services));
     }

@@ -1,6 +1,5 @@
 package io.gantry.console.app;
 
-import io.gantry.console.engine.EngineCallException;
 import io.gantry.console.engine.EngineClient;
 import io.gantry.console.errors.ConsoleException;
 import io.gantry.core.api.types.ContainerInspect;
@@ -236,14 +235,7 @@ final class EditRun {
     }
 
     private Optional<ContainerInspect> inspect(String container) {
-        try {
-            return Optional.of(engine.inspectContainer(container));
-        } catch (EngineCallException e) {
-            if (e.isNotFound()) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return EngineObjects.container(engine, container);
     }
 
     private static @Nullable String containerOf(List<AppService> services, String name) {
