@@ -169,9 +169,10 @@ public final class UnixSocketEngineClient implements EngineClient {
     }
 
     @Override
-    public void pullImage(String image, String tag, Consumer<ProgressMessage> progress) {
+    public void pullImage(String image, String tag, @Nullable String registryAuth, Consumer<ProgressMessage> progress) {
         String path = "/images/create?fromImage=" + query(image) + "&tag=" + query(tag);
-        try (EngineHttp.Streaming stream = openStream("POST", path, new byte[0]);
+        Map<String, String> headers = registryAuth == null ? Map.of() : Map.of("X-Registry-Auth", registryAuth);
+        try (EngineHttp.Streaming stream = openStream("POST", path, headers, new byte[0]);
                 MappingIterator<ProgressMessage> items = json.readerFor(ProgressMessage.class).readValues(stream.body())) {
             while (items.hasNextValue()) {
                 ProgressMessage message = items.nextValue();
@@ -276,7 +277,11 @@ public final class UnixSocketEngineClient implements EngineClient {
 
     /** Sends a request whose answer streams; an error status is read and thrown before any item is. */
     private EngineHttp.Streaming openStream(String method, String path, byte[] body) {
-        EngineHttp.Streaming stream = http.stream(method, "/v" + apiVersion() + path, Map.of(), body);
+        return openStream(method, path, Map.of(), body);
+    }
+
+    private EngineHttp.Streaming openStream(String method, String path, Map<String, String> headers, byte[] body) {
+        EngineHttp.Streaming stream = http.stream(method, "/v" + apiVersion() + path, headers, body);
         if (stream.status() >= 400) {
             try (stream) {
                 check(new EngineHttp.Response(stream.status(), stream.headers(), stream.body().readAllBytes()),
