@@ -14,12 +14,12 @@ final class ApplicationLocks {
 
     /**
      * @param what what the work does, for the refusal of a second one: {@code editing}
-     * @throws ApplicationRejectedException when other work on the application has not finished
+     * @throws ApplicationBusyException when other work on the application has not finished
      */
     <T> T exclusively(Application app, String what, Supplier<T> work) {
         String running = busy.putIfAbsent(app.id(), what);
         if (running != null) {
-            throw new ApplicationRejectedException("Application '" + app.name() + "' is busy " + running
+            throw new ApplicationBusyException("Application '" + app.name() + "' is busy " + running
                     + "; try again when that is done.");
         }
         try {

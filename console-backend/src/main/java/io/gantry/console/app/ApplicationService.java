@@ -66,14 +66,15 @@ public class ApplicationService {
     /**
      * Creates an application from a library template with these parameter values.
      *
+     * @param name what to call the application, or null for the template's name
      * @throws io.gantry.console.template.TemplateNotFoundException  when there is no such template
      * @throws io.gantry.console.template.MissingParameterException when a required parameter has no value
      */
     @Transactional
-    public Application createFromTemplate(String name, String templateId, Map<String, String> values,
+    public Application createFromTemplate(@Nullable String name, String templateId, Map<String, String> values,
                                           String engine) {
         Template template = Parameters.apply(library.get(templateId).template(), values);
-        return create(name, template, templateId, engine);
+        return create(name == null ? template.name() : name, template, templateId, engine);
     }
 
     /** Creates a one-service application running an image, named after the image's repository. */
@@ -163,8 +164,8 @@ public class ApplicationService {
      *
      * @throws DeployFailedException when a step fails: what the deployment created is removed again, and the message
      *                               names the service and the engine's reason
-     * @throws ApplicationRejectedException when the application already has containers, or other work on it has not
-     *                                      finished
+     * @throws ApplicationRejectedException when the application already has containers
+     * @throws ApplicationBusyException when other work on it has not finished
      */
     public void deploy(long id, Consumer<DeployProgress> progress) {
         Application app = get(id);
@@ -260,7 +261,8 @@ public class ApplicationService {
      *                               is removed, nothing of the edit is recorded, and the message names the service and
      *                               the engine's reason
      * @throws ApplicationRejectedException when the edit cannot be done (no such service, a name taken, a removed
-     *                                      service still needed, a cycle) or other work on the application is running
+     *                                      service still needed, a cycle)
+     * @throws ApplicationBusyException when other work on the application has not finished
      * @throws io.gantry.console.template.TemplateRejectedException when the edited services break a template rule
      */
     public EditPlan applyEdit(long id, Edit edit, Consumer<DeployProgress> progress) {
@@ -278,7 +280,8 @@ public class ApplicationService {
      * {@link ServiceDrift.Changed changed}. A container holding the service's name that the console did not create
      * is removed; the service's named volumes are kept; one that was stopped stays stopped.
      *
-     * @throws ApplicationRejectedException when there is no such service, or other work on the application runs
+     * @throws ApplicationRejectedException when there is no such service
+     * @throws ApplicationBusyException when other work on the application has not finished
      * @throws DeployFailedException when a step fails, naming the service and the engine's reason
      */
     public void recreate(long id, String service) {

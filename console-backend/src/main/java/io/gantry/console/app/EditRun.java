@@ -67,6 +67,11 @@ final class EditRun {
                 step = "volume " + volume;
                 createVolume(volume);
             }
+            for (String kept : plan.realias()) { // first: a service created below may link to the new alias
+                service = kept;
+                step = "service '" + kept + "'";
+                realias(find(plan.services(), kept), plan.after().container(kept).orElseThrow(), before);
+            }
             for (String removed : plan.remove()) {
                 service = removed;
                 step = "service '" + removed + "'";
@@ -86,11 +91,6 @@ final class EditRun {
                 } else if (plan.create().contains(service)) {
                     started.put(service, create(next, true));
                 }
-            }
-            for (String kept : plan.realias()) {
-                service = kept;
-                step = "service '" + kept + "'";
-                realias(find(plan.services(), kept), plan.after().container(kept).orElseThrow(), before);
             }
             return started;
         } catch (ConsoleException e) {

@@ -199,9 +199,9 @@ class ApplicationEditTest {
     }
 
     @Test
-    void a_service_added_to_a_running_application_starts_and_the_others_keep_running() {
+    void a_service_added_to_a_running_application_finds_its_new_alias_at_once_and_the_others_keep_running() {
         applications.applyEdit(app.id(), new Edit.Add(AppService.builder("extra", "busybox:latest")
-                .link("web", "site").command(List.of(SHELL, "-c", "wget -q -O - http://site/; " + IDLE)).build()),
+                .link("web", "www").command(List.of(SHELL, "-c", "wget -q -O - http://www/; " + IDLE)).build()),
                 progress::add);
 
         Map<String, String> after = containers(applications, app.id());
