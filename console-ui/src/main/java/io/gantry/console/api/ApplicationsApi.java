@@ -7,6 +7,8 @@ import io.gantry.console.app.ApplicationService;
 import io.gantry.console.app.DeployFailedException;
 import io.gantry.console.app.TemplateDetails;
 import io.gantry.console.engine.EngineEndpoint;
+import io.gantry.console.metrics.ApplicationMetrics;
+import io.gantry.console.metrics.MetricsService;
 import io.gantry.console.template.TemplateEntry;
 import java.net.URI;
 import java.util.List;
@@ -55,11 +57,14 @@ class ApplicationsApi {
     private final ApplicationService applications;
     private final ApplicationViews views;
     private final EngineEndpoint endpoint;
+    private final MetricsService metrics;
 
-    ApplicationsApi(ApplicationService applications, ApplicationViews views, EngineEndpoint endpoint) {
+    ApplicationsApi(ApplicationService applications, ApplicationViews views, EngineEndpoint endpoint,
+                    MetricsService metrics) {
         this.applications = applications;
         this.views = views;
         this.endpoint = endpoint;
+        this.metrics = metrics;
     }
 
     /** The applications of the engine the console drives. */
@@ -127,6 +132,12 @@ class ApplicationsApi {
     ApplicationDetail restart(@PathVariable long id) {
         applications.restart(id);
         return views.detail(id);
+    }
+
+    /** CPU (100 = one CPU) and memory of each service from the engine's stats, with the sums. */
+    @GetMapping("/{id}/metrics")
+    ApplicationMetrics metrics(@PathVariable long id) {
+        return metrics.application(id);
     }
 
     /** The {@code .pmx} the application would be saved as. */

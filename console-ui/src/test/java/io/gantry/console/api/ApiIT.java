@@ -221,12 +221,28 @@ class ApiIT {
     }
 
     @Test
-    void an_image_deploys_as_an_application_of_one_service() {
+    void an_image_deploys_as_an_application_of_one_service_whose_cpu_and_memory_show() {
         Answer created = api.post("/api/applications", Map.of("image", "busybox:latest", "name", "Lonely"));
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.json().get("name").asText()).isEqualTo("Lonely");
         assertThat(created.json().get("services")).extracting(s -> s.get("name").asText()).containsExactly("busybox");
+        long id = created.json().get("id").asLong();
+        Answer busy = api.patch("/api/applications/" + id + "/services/busybox",
+                Map.of("command", List.of("sh", "-c", "while :; do :; done")));
+        assertThat(busy.status()).as(busy.toString()).isEqualTo(200);
+        assertThat(busy.json().get("application").get("services").get(0).get("status").asText())
+                .as("busybox's own command (sh) had ended: the new container waits to be started").isEqualTo("created");
+        assertThat(api.post("/api/applications/" + id + "/start", "").json().get("state").asText())
+                .isEqualTo("RUNNING");
+
+        JsonNode metrics = api.get("/api/applications/" + id + "/metrics").json();
+        assertThat(metrics.get("services").get(0).get("cpuPercent").asDouble()).isGreaterThan(20);
+        assertThat(metrics.get("memoryBytes").asLong()).isPositive();
+        JsonNode host = api.get("/api/host/metrics").json();
+        assertThat(host.get("cpus").asInt()).isPositive();
+        assertThat(host.get("memoryUsedBytes").asLong()).isPositive();
+        assertThat(api.get("/api/host").json().get("engineUrl").asText()).startsWith("unix://");
     }
 
     @Test
