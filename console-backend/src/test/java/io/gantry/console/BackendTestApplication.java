@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The Spring context of the backend's own tests: every backend bean, no UI, in-memory H2, and a real Gantry engine
- * on a temporary data root (started as the console would embed it), reached through its unix socket.
+ * on a temporary data root (started as the console would embed it), reached through its unix socket — or, for the
+ * tests that compare, a real dockerd.
  */
 @SpringBootApplication
 public class BackendTestApplication {
@@ -19,8 +20,10 @@ public class BackendTestApplication {
         return mirror.isEmpty() ? TestEngine.start() : TestEngine.startWithMirror(mirror);
     }
 
+    /** With {@code gantry.test.engine-socket} set (a {@code DockerDaemon}'s socket), the console drives that engine. */
     @Bean
-    EngineEndpoint engineEndpoint(TestEngine engine) {
-        return new EngineEndpoint(engine.socket(), true);
+    EngineEndpoint engineEndpoint(TestEngine engine, @Value("${gantry.test.engine-socket:}") String socket) {
+        return socket.isEmpty() ? new EngineEndpoint(engine.socket(), true)
+                : new EngineEndpoint(java.nio.file.Path.of(socket), false);
     }
 }
