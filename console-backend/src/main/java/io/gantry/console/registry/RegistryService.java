@@ -3,11 +3,8 @@ package io.gantry.console.registry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gantry.console.config.GantryProperties;
-import io.gantry.console.engine.EngineClient;
-import io.gantry.core.api.types.SystemInfo;
 import io.gantry.core.registry.Credentials;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,14 +26,12 @@ public class RegistryService {
 
     private final RegistryRepository repository;
     private final GantryProperties properties;
-    private final EngineClient engine;
     private final ObjectMapper json = new ObjectMapper();
     private volatile @Nullable CredentialCipher cipher;
 
-    RegistryService(RegistryRepository repository, GantryProperties properties, EngineClient engine) {
+    RegistryService(RegistryRepository repository, GantryProperties properties) {
         this.repository = repository;
         this.properties = properties;
-        this.engine = engine;
     }
 
     /** Every registry, by name. */
@@ -119,21 +114,6 @@ public class RegistryService {
             }
         }
         return Optional.empty();
-    }
-
-    /** The engine's own registry settings, from its {@code /info}. */
-    public EngineRegistrySettings engineSettings() {
-        SystemInfo.RegistryConfig config = engine.info().registryConfig();
-        if (config == null) {
-            return new EngineRegistrySettings(List.of(), List.of());
-        }
-        List<String> insecure = new ArrayList<>(config.insecureRegistryCidrs() == null ? List.of()
-                : config.insecureRegistryCidrs());
-        if (config.indexConfigs() != null) {
-            config.indexConfigs().values().stream().filter(i -> !i.secure()).map(SystemInfo.IndexInfo::name)
-                    .forEach(insecure::add);
-        }
-        return new EngineRegistrySettings(config.mirrors() == null ? List.of() : config.mirrors(), insecure);
     }
 
     private String header(String username, String password, String host) {
