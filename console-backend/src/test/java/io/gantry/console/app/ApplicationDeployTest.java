@@ -7,7 +7,7 @@ import static io.gantry.console.app.AppTestSupport.awaitLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gantry.console.TestEngine;
+import io.gantry.console.MirroredEngineTest;
 import io.gantry.console.engine.EngineClient;
 import io.gantry.console.template.Origin;
 import io.gantry.console.template.PortMapping;
@@ -16,29 +16,17 @@ import io.gantry.console.template.Template;
 import io.gantry.console.template.TemplateImage;
 import io.gantry.core.api.types.NetworkResource;
 import io.gantry.core.api.types.VolumeResource;
-import io.gantry.core.registry.LocalRegistry;
-import io.gantry.core.testing.Privileged;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Applications deployed to, run on and removed from a real engine that pulls busybox from a loopback registry. */
-@Privileged
-@SpringBootTest
-class ApplicationDeployTest {
-
-    @RegisterExtension
-    static final LocalRegistry REGISTRY = new LocalRegistry();
+class ApplicationDeployTest extends MirroredEngineTest {
 
     @Autowired
     ApplicationService applications;
@@ -48,16 +36,6 @@ class ApplicationDeployTest {
     JdbcTemplate jdbc;
 
     final List<DeployProgress> progress = new CopyOnWriteArrayList<>();
-
-    @DynamicPropertySource
-    static void mirror(DynamicPropertyRegistry properties) {
-        properties.add("gantry.test.registry-mirror", REGISTRY::host);
-    }
-
-    @BeforeAll
-    static void pushBusybox() throws Exception {
-        TestEngine.pushBusybox(REGISTRY.host());
-    }
 
     @AfterEach
     void removeEverything() {

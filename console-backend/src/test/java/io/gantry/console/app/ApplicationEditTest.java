@@ -9,6 +9,7 @@ import static io.gantry.console.app.AppTestSupport.containers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gantry.console.MirroredEngineTest;
 import io.gantry.console.TestEngine;
 import io.gantry.console.engine.EngineClient;
 import io.gantry.console.template.Origin;
@@ -19,8 +20,6 @@ import io.gantry.console.template.Template;
 import io.gantry.console.template.TemplateImage;
 import io.gantry.core.api.types.HostConfig;
 import io.gantry.core.api.types.VolumeResource;
-import io.gantry.core.registry.LocalRegistry;
-import io.gantry.core.testing.Privileged;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
@@ -31,24 +30,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Edits of a running application on a real engine: web serves a page on a host port, client fetches it by the link
  * alias {@code site}, store counts its starts in a named volume. Each test changes one kind of field and checks that
  * only the intended containers were replaced, that data survived and that the change took effect.
  */
-@Privileged
-@SpringBootTest
-class ApplicationEditTest {
-
-    @RegisterExtension
-    static final LocalRegistry REGISTRY = new LocalRegistry();
+class ApplicationEditTest extends MirroredEngineTest {
 
     @Autowired
     ApplicationService applications;
@@ -62,14 +52,8 @@ class ApplicationEditTest {
     int webPort;
     Map<String, String> before;
 
-    @DynamicPropertySource
-    static void mirror(DynamicPropertyRegistry properties) {
-        properties.add("gantry.test.registry-mirror", REGISTRY::host);
-    }
-
     @BeforeAll
-    static void pushImages() throws Exception {
-        TestEngine.pushBusybox(REGISTRY.host());
+    static void pushEditedBusybox() throws Exception {
         TestEngine.pushBusybox(REGISTRY.host(), "edited", List.of("8080/tcp"));
     }
 

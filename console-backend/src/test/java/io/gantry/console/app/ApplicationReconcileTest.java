@@ -7,39 +7,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gantry.console.MirroredEngineTest;
 import io.gantry.console.TestEngine;
 import io.gantry.console.engine.EngineClient;
 import io.gantry.console.engine.EngineEndpoint;
 import io.gantry.console.engine.UnixSocketEngineClient;
-import io.gantry.core.registry.LocalRegistry;
 import io.gantry.core.testing.DockerCli;
-import io.gantry.core.testing.Privileged;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The console and the docker CLI on one engine: what the CLI removes or replaces behind the console's back shows as
  * missing or changed (found through the engine's events, or at start), and recreating the service puts it right.
  */
-@Privileged
-@SpringBootTest
-class ApplicationReconcileTest {
-
-    @RegisterExtension
-    static final LocalRegistry REGISTRY = new LocalRegistry();
+class ApplicationReconcileTest extends MirroredEngineTest {
 
     @Autowired
     ApplicationService applications;
@@ -60,16 +49,6 @@ class ApplicationReconcileTest {
     Application app;
     int webPort;
     Map<String, String> before;
-
-    @DynamicPropertySource
-    static void mirror(DynamicPropertyRegistry properties) {
-        properties.add("gantry.test.registry-mirror", REGISTRY::host);
-    }
-
-    @BeforeAll
-    static void pushBusybox() throws Exception {
-        TestEngine.pushBusybox(REGISTRY.host());
-    }
 
     @BeforeEach
     void deployShop() {

@@ -3,7 +3,6 @@ package io.gantry.console.app;
 import io.gantry.core.testing.DockerDaemon;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -12,7 +11,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * the same deployments give the same containers, link variables and failures. The images are loaded into dockerd,
  * which never pulls; the test of a missing image is left out, since dockerd would ask Docker Hub for it.
  */
-@DirtiesContext
 class DockerdApplicationDeployTest extends ApplicationDeployTest {
 
     @RegisterExtension

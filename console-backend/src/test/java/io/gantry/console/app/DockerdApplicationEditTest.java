@@ -3,7 +3,6 @@ package io.gantry.console.app;
 import io.gantry.core.testing.DockerDaemon;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -12,7 +11,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * every kind of edit replaces the same containers, keeps the same data and moves the same ports. The images are
  * loaded into dockerd, which never pulls; the test of a missing image is left out, since dockerd would ask Docker Hub.
  */
-@DirtiesContext
 class DockerdApplicationEditTest extends ApplicationEditTest {
 
     @RegisterExtension

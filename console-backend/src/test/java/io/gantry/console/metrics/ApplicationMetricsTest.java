@@ -2,32 +2,20 @@ package io.gantry.console.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gantry.console.TestEngine;
+import io.gantry.console.MirroredEngineTest;
 import io.gantry.console.app.Application;
 import io.gantry.console.app.ApplicationService;
 import io.gantry.console.engine.EngineClient;
 import io.gantry.console.template.Template;
 import io.gantry.console.template.TemplateImage;
-import io.gantry.core.registry.LocalRegistry;
-import io.gantry.core.testing.Privileged;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** CPU and memory of an application's services from the engine's stats, and the host's, on a real engine. */
-@Privileged
-@SpringBootTest
-class ApplicationMetricsTest {
-
-    @RegisterExtension
-    static final LocalRegistry REGISTRY = new LocalRegistry();
+class ApplicationMetricsTest extends MirroredEngineTest {
 
     @Autowired
     MetricsService metrics;
@@ -37,16 +25,6 @@ class ApplicationMetricsTest {
     EngineClient engine;
     @Autowired
     JdbcTemplate jdbc;
-
-    @DynamicPropertySource
-    static void mirror(DynamicPropertyRegistry properties) {
-        properties.add("gantry.test.registry-mirror", REGISTRY::host);
-    }
-
-    @BeforeAll
-    static void pushBusybox() throws Exception {
-        TestEngine.pushBusybox(REGISTRY.host());
-    }
 
     @AfterEach
     void removeEverything() {
