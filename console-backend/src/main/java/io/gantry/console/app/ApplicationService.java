@@ -308,12 +308,8 @@ public class ApplicationService {
     public Reconciliation reconcile(long id) {
         Application app = get(id);
         List<AppService> services = repository.services(id);
-        DeployPlan plan = DeployPlan.of(app, services, images.lookup(services, List.of()));
-        Map<String, ServiceDrift> found = new LinkedHashMap<>();
-        for (AppService s : services) {
-            found.put(s.name(), drift.check(s, plan.container(s.name()).orElseThrow()));
-        }
-        Reconciliation reconciliation = new Reconciliation(id, clock.instant(), found);
+        Reconciliation reconciliation = new Reconciliation(id, clock.instant(),
+                drift.check(app, services, images.lookup(services, List.of())));
         reconciliations.put(reconciliation);
         return reconciliation;
     }

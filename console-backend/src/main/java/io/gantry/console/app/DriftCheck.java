@@ -25,6 +25,17 @@ final class DriftCheck {
         this.engine = engine;
     }
 
+    /** Each service's drift, in the application's order. */
+    Map<String, ServiceDrift> check(Application app, List<AppService> services,
+                                    java.util.function.Function<String, ImageDefaults> images) {
+        DeployPlan plan = DeployPlan.of(app, services, images);
+        Map<String, ServiceDrift> found = new java.util.LinkedHashMap<>();
+        for (AppService s : services) {
+            found.put(s.name(), check(s, plan.container(s.name()).orElseThrow()));
+        }
+        return found;
+    }
+
     ServiceDrift check(AppService service, ContainerSettings planned) {
         Optional<ContainerInspect> recorded = service.container().flatMap(this::inspect);
         if (recorded.isEmpty()) {
