@@ -6,6 +6,7 @@ import io.gantry.core.container.ContainerView;
 import io.gantry.core.events.EventLog;
 import io.gantry.core.host.HostProbe;
 import io.gantry.core.images.ImageService;
+import io.gantry.core.registry.RegistryClient;
 import io.gantry.core.registry.RegistrySettings;
 import io.gantry.core.snapshot.StorageDriver;
 import java.io.IOException;
@@ -48,18 +49,23 @@ public final class EngineApi implements AutoCloseable {
         ObjectMapper json = EngineApiServer.objectMapper();
         new SystemHandler(settings, HostProbe.ofThisHost(), () -> counts(services)).register(router);
         new EventsHandler(services.events(), json, Clock.systemUTC()).register(router);
+        new RegistryHandler(services.images(), new RegistryClient(settings.registries()), json).register(router);
         services.containers().ifPresentOrElse(c -> {
                     new ContainersHandler(c, json, Clock.systemUTC()).register(router);
                     new ExecHandler(c, json).register(router);
                     new StatsHandler(c, json).register(router);
                     new NetworksHandler(c, json).register(router);
                     new VolumesHandler(c, json).register(router);
+                    new ContainerFilesHandler(c.files(), json).register(router);
                 },
                 () -> refuse(router, "/containers/{path*}", "this engine runs containers only as root"));
         if (services.containers().isPresent() && services.images().isPresent()) {
             new CommitHandler(services.containers().get(), services.images().get()).register(router);
         }
-        services.images().ifPresentOrElse(i -> new ImagesHandler(i, json).register(router),
+        services.images().ifPresentOrElse(i -> {
+                    new ImageArchivesHandler(i, json).register(router);
+                    new ImagesHandler(i, json).register(router);
+                },
                 () -> refuse(router, "/images/{path*}", "this engine handles images only as root"));
         return new EngineApi(EngineApiServer.start(settings.socket(), router, SystemHandler.ENGINE_VERSION));
     }
