@@ -14,9 +14,16 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication
 public class BackendTestApplication {
 
-    /** With {@code gantry.test.registry-mirror} set (a LocalRegistry's host), the engine pulls from there. */
+    /**
+     * With {@code gantry.test.registry-mirror} set (a LocalRegistry's host), the engine pulls from there; with
+     * {@code gantry.test.registry-certs} (a secured LocalRegistry's certs.d), it trusts those registries.
+     */
     @Bean(destroyMethod = "close")
-    TestEngine testEngine(@Value("${gantry.test.registry-mirror:}") String mirror) throws IOException {
+    TestEngine testEngine(@Value("${gantry.test.registry-mirror:}") String mirror,
+                          @Value("${gantry.test.registry-certs:}") String certs) throws IOException {
+        if (!certs.isEmpty()) {
+            return TestEngine.startTrusting(java.nio.file.Path.of(certs));
+        }
         return mirror.isEmpty() ? TestEngine.start() : TestEngine.startWithMirror(mirror);
     }
 

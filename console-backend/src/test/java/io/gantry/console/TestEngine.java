@@ -58,6 +58,17 @@ public final class TestEngine implements AutoCloseable {
                 .withRegistries(List.of("http://" + registryHost), Set.of(), true)), data, socketDir);
     }
 
+    /**
+     * An engine that trusts the CAs of {@code certsDir} (Docker's {@code certs.d} layout, as a secured
+     * {@code LocalRegistry} gives it) and contacts no registry but those.
+     */
+    public static TestEngine startTrusting(Path certsDir) throws IOException {
+        Path data = Files.createTempDirectory(Path.of("/var/tmp"), "gantry-test-engine-");
+        Path socketDir = Files.createTempDirectory("gte");
+        return new TestEngine(Engine.start(EngineConfig.forDataRoot(data).withSocket(socketDir.resolve("gantry.sock"))
+                .withRegistries(List.of(), Set.of(), true).withRegistryCerts(certsDir)), data, socketDir);
+    }
+
     /** Builds busybox from Debian's busybox-static and pushes it as {@code library/busybox:latest} to the registry. */
     public static void pushBusybox(String registryHost) throws IOException, InterruptedException {
         pushBusybox(registryHost, "latest", List.of());
