@@ -1,6 +1,7 @@
 package io.gantry.console.app;
 
 import io.gantry.console.engine.EngineClient;
+import io.gantry.console.errors.ConsoleException;
 import io.gantry.console.image.ImageOperations;
 import io.gantry.console.template.Origin;
 import io.gantry.console.template.Parameters;
@@ -21,6 +22,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ApplicationService {
 
     private static final int MAX_NAME = 200;
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApplicationService.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ApplicationService.class);
 
     private final ApplicationRepository repository;
     private final TemplateLibrary library;
@@ -338,7 +341,7 @@ public class ApplicationService {
             if (repository.find(id).isPresent()) {
                 reconcile(id);
             }
-        } catch (io.gantry.console.errors.ConsoleException e) {
+        } catch (ConsoleException e) {
             LOG.debug("Reconciling application {} after a change failed: {}", id, e.getMessage());
         }
     }
