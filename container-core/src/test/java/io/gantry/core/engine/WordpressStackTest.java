@@ -21,21 +21,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The bundled WordPress template's images ({@code wordpress:6-apache}, {@code mariadb:11}, built from Debian packages
  * by {@link DebianImages}) on Gantry's own engine, through the stock docker CLI and a docker.io mirror on loopback:
  * MariaDB and WordPress on a user network with the variables the template sets, WordPress's installer answering on
- * the published port, an install through its form, and the site showing its title.
+ * the published port, an install through its form, and the site showing its title. The first run on a machine builds
+ * the images (minutes), hence the long timeout.
  */
 @Privileged
+@Timeout(value = 40, unit = TimeUnit.MINUTES)
 class WordpressStackTest {
 
     @RegisterExtension

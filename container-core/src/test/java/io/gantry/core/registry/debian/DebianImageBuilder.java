@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -55,39 +56,85 @@ final class DebianImageBuilder {
                 debootstrap.output().strip());
     }
 
+    /** The recipe's layers from the cache, building (under the cache's build lock) those it does not hold. */
     Built build(Recipe recipe) throws IOException, InterruptedException {
-        List<LayerCache.CachedLayer> layers = new ArrayList<>();
+        List<List<String>> versions = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         List<String> steps = new ArrayList<>();
-        List<String> baseVersions = resolver.resolve(BASE_PACKAGES);
+        versions.add(resolver.resolve(BASE_PACKAGES));
         List<String> baseKey = new ArrayList<>(List.of(FORMAT, "base", "debootstrap " + debootstrapVersion, "variant minbase",
                 "suite " + PackageResolver.SUITE, "mirror " + resolver.mirror().uri(), "architecture " + architecture,
                 "cleanup " + StageBuilder.BASE_CLEANUP));
-        baseKey.addAll(baseVersions);
-        layers.add(cache.get(key(baseKey), out -> {
-            Path work = cache.newWorkDirectory();
-            try {
-                stages.buildBase(work, out);
-                Files.writeString(out.resolve("packages.txt"), String.join("\n", baseVersions) + "\n");
-            } finally {
-                Trees.delete(work);
-            }
-        }));
+        baseKey.addAll(versions.get(0));
+        keys.add(key(baseKey));
         steps.add("debootstrap --variant=minbase " + PackageResolver.SUITE + " " + resolver.mirror().uri());
         for (Stage stage : recipe.stages()) {
-            List<String> versions = stage.packages().isEmpty() ? List.of() : resolver.resolve(stage.packages());
-            List<LayerCache.CachedLayer> below = List.copyOf(layers);
-            layers.add(cache.get(stageKey(below.get(below.size() - 1).key(), stage, versions), out -> {
-                Path work = cache.newWorkDirectory();
-                try {
-                    stages.buildStage(stage, below, work, out);
-                    Files.writeString(out.resolve("packages.txt"), String.join("\n", versions) + "\n");
-                } finally {
-                    Trees.delete(work);
-                }
-            }));
+            versions.add(stage.packages().isEmpty() ? List.of() : resolver.resolve(stage.packages()));
+            keys.add(stageKey(keys.get(keys.size() - 1), stage, versions.get(versions.size() - 1)));
             steps.add(stage.name() + (stage.packages().isEmpty() ? "" : ": apt-get install " + String.join(" ", stage.packages())));
         }
+        List<LayerCache.CachedLayer> layers = cached(keys);
+        if (layers.size() < keys.size()) {
+            layers = cache.underBuildLock(() -> buildMissing(recipe, keys, versions));
+        }
         return new Built(layers, steps, architecture);
+    }
+
+    /** The cached layers of {@code keys}, stopping at the first that is missing. */
+    private List<LayerCache.CachedLayer> cached(List<String> keys) throws IOException {
+        List<LayerCache.CachedLayer> layers = new ArrayList<>();
+        for (String key : keys) {
+            Optional<LayerCache.CachedLayer> layer = cache.find(key);
+            if (layer.isEmpty()) {
+                break;
+            }
+            layers.add(layer.get());
+        }
+        return layers;
+    }
+
+    /**
+     * Builds the layers the cache lacks, in order. Each built layer's tree (debootstrap's root, a stage's overlay
+     * upper directory) stays in the session's scratch directory as a lower of the next stage; a layer found in the
+     * cache is extracted only when a stage above it needs it.
+     */
+    private List<LayerCache.CachedLayer> buildMissing(Recipe recipe, List<String> keys, List<List<String>> versions)
+            throws IOException, InterruptedException {
+        Path work = Files.createDirectories(cache.work());
+        List<LayerCache.CachedLayer> layers = new ArrayList<>();
+        List<Path> trees = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            Optional<LayerCache.CachedLayer> cached = cache.find(keys.get(i));
+            if (cached.isPresent()) {
+                layers.add(cached.get());
+                trees.add(null);
+                continue;
+            }
+            Path tree = work.resolve("tree-" + i);
+            String packages = String.join("\n", versions.get(i)) + "\n";
+            if (i == 0) {
+                layers.add(cache.add(keys.get(i), out -> {
+                    stages.buildBase(tree, out);
+                    Files.writeString(out.resolve("packages.txt"), packages);
+                }));
+            } else {
+                List<Path> lowers = new ArrayList<>();
+                for (int j = 0; j < i; j++) {
+                    if (trees.get(j) == null) {
+                        trees.set(j, stages.extract(layers.get(j), work.resolve("tree-" + j)));
+                    }
+                    lowers.add(trees.get(j));
+                }
+                Stage stage = recipe.stages().get(i - 1);
+                Path scratch = work.resolve("scratch-" + i);
+                layers.add(cache.add(keys.get(i), out -> {
+                    stages.buildStage(stage, lowers, tree, scratch, out);
+                    Files.writeString(out.resolve("packages.txt"), packages);
+                }));
+            }
+            trees.add(tree);
+        }
+        return layers;
     }
 
     private String stageKey(String parentKey, Stage stage, List<String> versions) {

@@ -24,7 +24,7 @@ import java.util.Set;
 
 /**
  * Debian-based test images, built with Gantry's own archive code from the host's configured apt mirror and cached
- * between runs (see {@code container-core/src/test/java/io/gantry/core/registry/debian/README.md}):
+ * between runs ({@link DebianImageBuilder} tells how):
  * <ul>
  *   <li>{@link #large}: six layers, some 200 MB, for the image benchmarks;</li>
  *   <li>{@link #mariadb}: Debian's mariadb-server speaking the official {@code mariadb} image's variables;</li>

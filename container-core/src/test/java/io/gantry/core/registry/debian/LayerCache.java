@@ -2,10 +2,8 @@ package io.gantry.core.registry.debian;
 
 import io.gantry.core.content.Digest;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,9 +14,10 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Built layers under {@code <root>/layers/<key>/} ({@code layer.tar.gz}, {@code diffid}, {@code digest} and what the
  * stage installed, {@code packages.txt}). An entry appears only by an atomic rename of a complete directory, so a
- * reader never sees half a layer. Builders take one exclusive lock ({@code build.lock}: a POSIX file lock between
- * processes, a {@link ReentrantLock} between threads of one JVM, which file locks do not separate) and look again
- * before building, so two test JVMs asking for the same image build it once and never write the same files.
+ * reader never sees half a layer. Builds run under one exclusive lock ({@code build.lock}: a POSIX file lock between
+ * processes, a {@link ReentrantLock} between the threads of one JVM, which file locks do not separate); a builder
+ * looks again once it holds the lock, so two test JVMs asking for the same image build it once and never write the
+ * same files.
  */
 final class LayerCache {
 
@@ -29,6 +28,11 @@ final class LayerCache {
     /** Makes the layer's files in a fresh directory; the cache moves the directory into place. */
     interface Build {
         void into(Path directory) throws IOException, InterruptedException;
+    }
+
+    /** Work done holding the build lock. */
+    interface Session<T> {
+        T run() throws IOException, InterruptedException;
     }
 
     private static final ReentrantLock IN_PROCESS = new ReentrantLock();
@@ -43,13 +47,8 @@ final class LayerCache {
         return root;
     }
 
-    /** A scratch directory for one build, under the cache root so renames stay on one filesystem. */
-    Path newWorkDirectory() throws IOException {
-        return Files.createTempDirectory(Files.createDirectories(root.resolve("work")), "build-");
-    }
-
     Optional<CachedLayer> find(String key) throws IOException {
-        Path dir = root.resolve("layers").resolve(key);
+        Path dir = layers().resolve(key);
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }
@@ -58,49 +57,57 @@ final class LayerCache {
                 Digest.parse(Files.readString(dir.resolve("digest")).strip()), Files.size(blob)));
     }
 
-    /** The layer of {@code key}, built by {@code build} (under the build lock) when no builder made it before. */
-    CachedLayer get(String key, Build build) throws IOException, InterruptedException {
-        Optional<CachedLayer> cached = find(key);
-        if (cached.isPresent()) {
-            return cached.get();
-        }
-        Files.createDirectories(root.resolve("layers"));
+    /**
+     * Runs {@code session} holding the build lock, with a fresh scratch directory under the cache root (one
+     * filesystem, so renames are atomic) that is deleted afterwards. What builds that were killed midway left is
+     * removed first: while the lock is held no other build runs.
+     */
+    <T> T underBuildLock(Session<T> session) throws IOException, InterruptedException {
+        Files.createDirectories(layers());
         IN_PROCESS.lockInterruptibly();
         try (FileChannel channel = FileChannel.open(root.resolve("build.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = channel.lock()) {
-            cached = find(key);
-            if (cached.isPresent()) {
-                return cached.get(); // another builder finished it while we waited
-            }
             removeLeftovers();
-            Path staging = Files.createTempDirectory(root.resolve("layers"), "." + key + ".partial-");
             try {
-                build.into(staging);
-                move(staging, root.resolve("layers").resolve(key));
+                return session.run();
             } finally {
-                Trees.delete(staging);
+                Trees.delete(work());
             }
-            return find(key).orElseThrow();
         } finally {
             IN_PROCESS.unlock();
         }
     }
 
-    /** Under the build lock no build is running: whatever builds left is from one that was killed midway. */
+    /** The scratch directory of the current build session; only valid under the build lock. */
+    Path work() {
+        return root.resolve("work");
+    }
+
+    /** Adds layer {@code key}, made by {@code build}, atomically; call under the build lock. */
+    CachedLayer add(String key, Build build) throws IOException, InterruptedException {
+        if (!IN_PROCESS.isHeldByCurrentThread()) {
+            throw new IllegalStateException("layers are added under the build lock");
+        }
+        Path staging = Files.createTempDirectory(layers(), "." + key + ".partial-");
+        try {
+            build.into(staging);
+            Files.move(staging, layers().resolve(key), StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Trees.delete(staging);
+        }
+        return find(key).orElseThrow();
+    }
+
+    private Path layers() {
+        return root.resolve("layers");
+    }
+
     private void removeLeftovers() throws IOException {
-        Trees.delete(root.resolve("work"));
-        try (var entries = Files.newDirectoryStream(root.resolve("layers"), ".*.partial-*")) {
+        Trees.delete(work());
+        try (var entries = Files.newDirectoryStream(layers(), ".*.partial-*")) {
             for (Path partial : entries) {
                 Trees.delete(partial);
             }
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new UncheckedIOException("the layer cache must be on one filesystem", e);
         }
     }
 }

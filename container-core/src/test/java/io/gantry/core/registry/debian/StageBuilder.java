@@ -56,16 +56,15 @@ final class StageBuilder {
         this.debs = cacheRoot.resolve("debs");
     }
 
-    /** debootstrap's minimal bookworm, cleaned, written as a layer into {@code out}. */
-    void buildBase(Path work, Path out) throws IOException, InterruptedException {
-        Path rootfs = work.resolve("rootfs");
+    /** debootstrap's minimal bookworm, cleaned, in {@code rootfs} (which must not exist), and as a layer in {@code out}. */
+    void buildBase(Path rootfs, Path out) throws IOException, InterruptedException {
         Files.createDirectories(debs.resolve("debootstrap"));
         String script = "set -eu\n"
                 + "debootstrap --variant=minbase --cache-dir=\"$DEBS\" " + PackageResolver.SUITE + " \"$ROOTFS\" \"$MIRROR\"\n"
                 + BASE_CLEANUP + "\n";
         try {
             Commands.check("debootstrap --variant=minbase " + PackageResolver.SUITE + " from " + resolver.mirror(),
-                    List.of("unshare", "-m", "--propagation", "private", "sh", "-c", script), work,
+                    List.of("unshare", "-m", "--propagation", "private", "sh", "-c", script), rootfs.getParent(),
                     Map.of("ROOTFS", rootfs.toString(), "DEBS", debs.resolve("debootstrap").toString(),
                             "MIRROR", resolver.mirror().uri().toString(), "SOURCES_LINE", resolver.sourcesLine()));
         } catch (IllegalStateException e) {
@@ -74,30 +73,36 @@ final class StageBuilder {
         writeLayer(rootfs, LayerWriter.Whiteouts.AS_FOUND, out);
     }
 
-    /** {@code stage} run on the layers {@code below} (base first), its changes written as a layer into {@code out}. */
-    void buildStage(Stage stage, List<LayerCache.CachedLayer> below, Path work, Path out) throws IOException, InterruptedException {
-        List<String> lowers = new ArrayList<>();
-        for (int i = 0; i < below.size(); i++) {
-            Path lower = Files.createDirectories(work.resolve("lower-" + i));
-            try (InputStream in = Files.newInputStream(below.get(i).blob())) {
-                new LayerExtractor(ExtractionLimits.DEFAULTS, true).extract(in, lower);
-            }
-            lowers.add(0, lower.toString()); // overlayfs lists the topmost lower first
+    /** A cached layer extracted into {@code tree} by Gantry's extractor (whiteouts in overlay form), for a lower. */
+    Path extract(LayerCache.CachedLayer layer, Path tree) throws IOException {
+        Files.createDirectories(tree);
+        try (InputStream in = Files.newInputStream(layer.blob())) {
+            new LayerExtractor(ExtractionLimits.DEFAULTS, true).extract(in, tree);
         }
-        Path files = Files.createDirectories(work.resolve("files"));
+        return tree;
+    }
+
+    /**
+     * {@code stage} run on the trees {@code lowers} (base first) with {@code upper} as the overlay's upper directory,
+     * so that afterwards {@code upper} holds exactly the stage's changes; they are written as a layer into {@code out}.
+     */
+    void buildStage(Stage stage, List<Path> lowers, Path upper, Path scratch, Path out) throws IOException, InterruptedException {
+        Files.createDirectories(upper);
+        Path files = Files.createDirectories(scratch.resolve("files"));
         for (Map.Entry<String, Stage.StageFile> file : stage.files().entrySet()) {
             Path target = files.resolve(file.getKey().substring(1));
             createDirectories(files, target.getParent());
             Files.write(target, file.getValue().content());
             Files.setPosixFilePermissions(target, permissions(file.getValue().mode()));
         }
-        Path upper = Files.createDirectories(work.resolve("upper"));
-        Files.createDirectories(work.resolve("overlay-work"));
-        Files.createDirectories(work.resolve("merged"));
+        Files.createDirectories(scratch.resolve("overlay-work"));
+        Files.createDirectories(scratch.resolve("merged"));
         Files.createDirectories(debs.resolve("apt/partial"));
+        List<String> topFirst = new ArrayList<>();
+        lowers.forEach(lower -> topFirst.add(0, lower.toString())); // overlayfs lists the topmost lower first
         Commands.check("stage '" + stage.name() + "' (apt install " + String.join(" ", stage.packages()) + ")",
-                List.of("unshare", "-m", "--propagation", "private", "sh", "-c", stageScript(stage)), work,
-                Map.of("LOWER", String.join(":", lowers), "UPPER", upper.toString(), "LISTS", resolver.lists().toString(),
+                List.of("unshare", "-m", "--propagation", "private", "sh", "-c", stageScript(stage)), scratch,
+                Map.of("LOWER", String.join(":", topFirst), "UPPER", upper.toString(), "LISTS", resolver.lists().toString(),
                         "DEBS", debs.resolve("apt").toString(), "PACKAGES", String.join(" ", stage.packages()),
                         "STAGE_SCRIPT", stage.script(), "OVERLAY_OPTIONS", OVERLAY_OPTIONS));
         writeLayer(upper, LayerWriter.Whiteouts.TO_OCI, out);
