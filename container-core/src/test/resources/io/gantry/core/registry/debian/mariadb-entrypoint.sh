@@ -64,7 +64,9 @@ initialise() {
 
 	{
 		echo "SET @@SESSION.SQL_LOG_BIN=0;"
+		# mariadb-install-db also made root@127.0.0.1, root@::1 and root@<container name>: one root account is enough
 		echo "DROP USER IF EXISTS 'root'@'127.0.0.1', 'root'@'::1';"
+		echo "EXECUTE IMMEDIATE CONCAT('DROP USER IF EXISTS root@\\'', @@hostname, '\\'');"
 		echo "ALTER USER 'root'@'localhost' IDENTIFIED BY $(sql_string "$root_password");"
 		if [ "$root_host" != localhost ]; then
 			echo "CREATE USER 'root'@$(sql_string "$root_host") IDENTIFIED BY $(sql_string "$root_password");"

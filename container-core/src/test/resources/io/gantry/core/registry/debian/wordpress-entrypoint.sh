@@ -57,7 +57,10 @@ wait_for_database() {
 if [ "${1:-}" = apache2-foreground ]; then
 	populate
 	wait_for_database
+	set +u # Debian's envvars reads variables it may not find set
 	. /etc/apache2/envvars
+	set -u
+	mkdir -p -m 1777 /run/lock # /var/lock points there, and the image's /run starts empty
 	mkdir -p "$APACHE_RUN_DIR" "$APACHE_LOCK_DIR" "$APACHE_LOG_DIR"
 	rm -f "$APACHE_PID_FILE"
 	log "Starting Apache on port 80"
