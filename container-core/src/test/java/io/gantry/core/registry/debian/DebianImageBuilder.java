@@ -2,6 +2,7 @@ package io.gantry.core.registry.debian;
 
 import io.gantry.core.content.Digest;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Finds or builds the layers of a {@link Recipe}. Each layer's cache key hashes everything that decides its content:

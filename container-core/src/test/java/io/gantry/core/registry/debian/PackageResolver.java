@@ -2,10 +2,13 @@ package io.gantry.core.registry.debian;
 
 import io.gantry.core.content.Digest;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -54,7 +57,17 @@ final class PackageResolver {
 
     /** {@code name=version} of every package installing {@code packages} brings in (apt patterns allowed), sorted. */
     synchronized List<String> resolve(List<String> packages) throws IOException, InterruptedException {
-        update();
+        Files.createDirectories(state);
+        // Debug::NoLocking turns apt's own locks off (they want root-owned system paths): this lock keeps another test
+        // JVM from rewriting the lists while this one reads them
+        try (FileChannel channel = FileChannel.open(state.resolve("resolver.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
+            update();
+            return resolveLocked(packages);
+        }
+    }
+
+    private List<String> resolveLocked(List<String> packages) throws IOException, InterruptedException {
         // apt takes seconds to resolve; the answer only changes with the lists, whose InRelease names their content
         Path memo = state.resolve("resolved").resolve(memoKey(packages));
         if (Files.isRegularFile(memo)) {
@@ -135,7 +148,8 @@ final class PackageResolver {
                 "-o", "Dir::Cache=" + s + "/cache", "-o", "Dir::Etc::SourceList=" + s + "/etc/sources.list",
                 "-o", "Dir::Etc::SourceParts=" + s + "/etc/none", "-o", "Dir::Etc::Preferences=" + s + "/etc/none",
                 "-o", "Dir::Etc::PreferencesParts=" + s + "/etc/none",
-                "-o", "APT::Architecture=" + architecture, "-o", "APT::Architectures=" + architecture, "-o", "APT::Install-Recommends=false",
+                "-o", "APT::Architecture=" + architecture, "-o", "APT::Architectures=" + architecture,
+                "-o", "APT::Install-Recommends=false",
                 "-o", "Acquire::Languages=none", "-o", "APT::Sandbox::User=root", "-o", "Debug::NoLocking=1");
     }
 }
