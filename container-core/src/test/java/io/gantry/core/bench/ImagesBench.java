@@ -13,6 +13,7 @@ import io.gantry.core.registry.debian.DebianImages;
 import io.gantry.core.snapshot.OverlaySnapshotter;
 import io.gantry.core.testing.DockerCli;
 import io.gantry.core.testing.DockerDaemon;
+import io.gantry.core.testing.FileTrees;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -89,7 +90,7 @@ public final class ImagesBench {
                 dockerd.close();
             }
             registry.afterAll(null);
-            BenchSupport.deleteTree(work);
+            FileTrees.delete(work);
         }
     }
 
@@ -139,7 +140,7 @@ public final class ImagesBench {
             images.pull(reference, null, event -> { });
             return (System.nanoTime() - t0) / 1e6;
         } finally {
-            BenchSupport.deleteTree(root);
+            FileTrees.delete(root);
         }
     }
 
@@ -185,8 +186,8 @@ public final class ImagesBench {
             BenchSupport.run(work, "umoci", "unpack", "--image", layout + ":bench", bundle.toString());
             return (System.nanoTime() - t0) / 1e6;
         } finally {
-            BenchSupport.deleteTree(layout);
-            BenchSupport.deleteTree(bundle);
+            FileTrees.delete(layout);
+            FileTrees.delete(bundle);
         }
     }
 }

@@ -12,8 +12,9 @@ import io.gantry.core.image.oci.OciDescriptor;
 import io.gantry.core.image.oci.OciJson;
 import io.gantry.core.registry.RegistryClient;
 import io.gantry.core.registry.RegistrySettings;
-import io.gantry.core.registry.TestImages;
 import io.gantry.core.registry.TestImages.TestImage;
+import io.gantry.core.registry.TestImages;
+import io.gantry.core.testing.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -68,7 +69,7 @@ public final class DebianImages {
             TestImages.push(client, store, ImageReference.parse(registryHost + "/library/mariadb:11"), mariadb(store));
             TestImages.push(client, store, ImageReference.parse(registryHost + "/library/wordpress:6-apache"), wordpress(store));
         } finally {
-            Trees.delete(scratch);
+            FileTrees.delete(scratch);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.gantry.core.registry.debian;
 
 import io.gantry.core.content.Digest;
+import io.gantry.core.testing.FileTrees;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -71,7 +72,7 @@ final class LayerCache {
             try {
                 return session.run();
             } finally {
-                Trees.delete(work());
+                FileTrees.delete(work());
             }
         } finally {
             IN_PROCESS.unlock();
@@ -93,7 +94,7 @@ final class LayerCache {
             build.into(staging);
             Files.move(staging, layers().resolve(key), StandardCopyOption.ATOMIC_MOVE);
         } finally {
-            Trees.delete(staging);
+            FileTrees.delete(staging);
         }
         return find(key).orElseThrow();
     }
@@ -103,10 +104,10 @@ final class LayerCache {
     }
 
     private void removeLeftovers() throws IOException {
-        Trees.delete(work());
+        FileTrees.delete(work());
         try (var entries = Files.newDirectoryStream(layers(), ".*.partial-*")) {
             for (Path partial : entries) {
-                Trees.delete(partial);
+                FileTrees.delete(partial);
             }
         }
     }

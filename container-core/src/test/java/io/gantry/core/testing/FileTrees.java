@@ -1,4 +1,4 @@
-package io.gantry.core.registry.debian;
+package io.gantry.core.testing;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -8,13 +8,16 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Deleting build trees, which hold symlinks into nowhere, device nodes and whiteouts: nothing is ever followed. */
-final class Trees {
+/**
+ * Deleting test trees (image builds, bench data roots), which hold symlinks into nowhere, device nodes and whiteouts:
+ * nothing is ever followed; a missing tree is fine.
+ */
+public final class FileTrees {
 
-    private Trees() {
+    private FileTrees() {
     }
 
-    static void delete(Path root) throws IOException {
+    public static void delete(Path root) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
