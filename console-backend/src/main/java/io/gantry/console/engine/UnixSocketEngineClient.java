@@ -28,7 +28,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -130,6 +132,32 @@ public final class UnixSocketEngineClient implements EngineClient {
     }
 
     @Override
+    public ContainerStats statsSummary(String reference) {
+        JsonNode item = get("/containers/" + segment(reference) + "/stats?stream=false", JsonNode.class);
+        JsonNode cpu = item.path("cpu_stats");
+        JsonNode precpu = item.path("precpu_stats");
+        JsonNode memory = item.path("memory_stats");
+        JsonNode counters = memory.path("stats");
+        // cgroup v2 calls the reclaimable cache inactive_file, v1 total_inactive_file (as the docker CLI reads it)
+        long cache = counters.has("inactive_file") ? counters.path("inactive_file").asLong()
+                : counters.path("total_inactive_file").asLong();
+        int cpus = cpu.path("online_cpus").asInt(0);
+        if (cpus == 0) {
+            cpus = cpu.path("cpu_usage").path("percpu_usage").size();
+        }
+        Instant read;
+        try {
+            read = Instant.parse(item.path("read").asText());
+        } catch (java.time.format.DateTimeParseException e) {
+            read = Instant.now();
+        }
+        return new ContainerStats(read, cpu.path("cpu_usage").path("total_usage").asLong(),
+                precpu.path("cpu_usage").path("total_usage").asLong(), cpu.path("system_cpu_usage").asLong(),
+                precpu.path("system_cpu_usage").asLong(), cpus, memory.path("usage").asLong(), cache,
+                memory.path("limit").asLong());
+    }
+
+    @Override
     public List<LogLine> logs(String reference, int tail) {
         boolean multiplexed = !inspectContainer(reference).config().tty();
         List<LogLine> lines = new ArrayList<>();
@@ -214,9 +242,10 @@ public final class UnixSocketEngineClient implements EngineClient {
     }
 
     @Override
-    public void pullImage(String image, String tag, Consumer<ProgressMessage> progress) {
+    public void pullImage(String image, String tag, @Nullable String registryAuth, Consumer<ProgressMessage> progress) {
         String path = "/images/create?fromImage=" + query(image) + "&tag=" + query(tag);
-        try (EngineHttp.Streaming stream = openStream("POST", path, new byte[0]);
+        Map<String, String> headers = registryAuth == null ? Map.of() : Map.of("X-Registry-Auth", registryAuth);
+        try (EngineHttp.Streaming stream = openStream("POST", path, headers, new byte[0]);
                 MappingIterator<ProgressMessage> items = json.readerFor(ProgressMessage.class).readValues(stream.body())) {
             while (items.hasNextValue()) {
                 ProgressMessage message = items.nextValue();
@@ -321,7 +350,14 @@ public final class UnixSocketEngineClient implements EngineClient {
 
     /** Sends a request whose answer streams; an error status is read and thrown before any item is. */
     private EngineHttp.Streaming openStream(String method, String path, byte[] body) {
-        Map<String, String> headers = body.length == 0 ? Map.of() : Map.of("Content-Type", "application/json");
+        return openStream(method, path, Map.of(), body);
+    }
+
+    private EngineHttp.Streaming openStream(String method, String path, Map<String, String> extraHeaders, byte[] body) {
+        Map<String, String> headers = new HashMap<>(extraHeaders);
+        if (body.length > 0) {
+            headers.put("Content-Type", "application/json");
+        }
         EngineHttp.Streaming stream = http.stream(method, "/v" + apiVersion() + path, headers, body);
         if (stream.status() >= 400) {
             try (stream) {

@@ -5,6 +5,7 @@ import io.gantry.core.errors.InvalidArgumentException;
 import io.gantry.core.errors.NotFoundException;
 import io.gantry.core.events.EventLog;
 import io.gantry.core.network.AttachRequest;
+import io.gantry.core.network.LinkRequest;
 import io.gantry.core.network.Network;
 import io.gantry.core.network.NetworkAttachment;
 import io.gantry.core.network.NetworkMode;
@@ -62,6 +63,7 @@ public final class ContainerService {
 
     private final Optional<NetworkService> network;
     private final Optional<VolumeStore> volumes;
+    private final PublishedPorts publishedPorts;
     /** Networking puts bridges and tables on the host, so it starts with the first container that needs it. */
     private final java.util.concurrent.atomic.AtomicBoolean networkStarted = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -78,6 +80,7 @@ public final class ContainerService {
         this.containersDir = containersDir;
         this.network = network;
         this.volumes = volumes;
+        this.publishedPorts = new PublishedPorts(runtime);
         load();
         runtime.onStart(id -> publish("start", id));
         runtime.onExit((id, exit) -> publish("die", id, Map.of("exitCode", Integer.toString(exit.exitCode()))));
@@ -98,9 +101,9 @@ public final class ContainerService {
     }
 
     /**
-     * Creates a container: image defaults merged in, user resolved, network attached (address, hosts, published
-     * ports), volumes resolved. Everything is checked before anything is made, and whatever was made is undone when a
-     * later step fails, so a failed create leaves nothing behind.
+     * Creates a container: image defaults merged in, user resolved, network attached (address, hosts, links; ports
+     * are published at start), volumes resolved. Everything is checked before anything is made, and whatever was made
+     * is undone when a later step fails, so a failed create leaves nothing behind.
      */
     public String create(ContainerRequest request) {
         ImageSource.LocalImage image = images.find(request.image())
@@ -117,8 +120,10 @@ public final class ContainerService {
             Optional<NetworkAttachment> attachment = Optional.empty();
             List<VolumeMount> mounts = List.of();
             try {
-                attachment = attach(id, name, hostname, request, ports);
-                mounts = mounts(id, mountSpecs, image);
+                List<LinkRequest> links = LegacyLinks.resolve(request.links(), this::byName, images);
+                List<VolumeMount> sharedMounts = VolumesFrom.resolve(request.volumesFrom(), this::byName);
+                attachment = attach(id, name, hostname, request, ports, links);
+                mounts = mounts(id, mountSpecs, image, sharedMounts);
                 List<String> env = new ArrayList<>(attachment.map(NetworkAttachment::linkEnv).orElse(List.of()));
                 env.addAll(process.env());
                 env.add("HOSTNAME=" + hostname);
@@ -128,12 +133,12 @@ public final class ContainerService {
                 mounts.forEach(m -> spec.bind(m.source(), m.target(), m.readOnly()));
                 runtime.create(id, spec.build());
             } catch (RuntimeException e) {
-                undo(id, attachment.isPresent(), !mounts.isEmpty() || !mountSpecs.isEmpty());
+                undo(id, attachment.isPresent());
                 throw e;
             }
             ContainerMetadata metadata = new ContainerMetadata(id, name, request.image(), image.id(),
                     Instant.now().toString(), request, process, mounts,
-                    attachment.map(a -> a.ports().stream().map(PortBinding::toString).toList()).orElse(List.of()));
+                    ports.stream().map(PortBinding::toString).toList());
             StateStore.write(containersDir.resolve(id).resolve(METADATA), metadata);
             byId.put(id, metadata);
         }
@@ -147,8 +152,19 @@ public final class ContainerService {
         return lastPart.contains(":") || reference.contains("@") ? reference : reference + ":latest";
     }
 
+    /** The container a link or volumes-from names (name, ID or unique ID prefix), if any. */
+    private Optional<ContainerMetadata> byName(String reference) {
+        synchronized (byId) {
+            try {
+                return Optional.ofNullable(byId.get(resolve(reference)));
+            } catch (NotFoundException | InvalidArgumentException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
     private Optional<NetworkAttachment> attach(String id, String name, String hostname, ContainerRequest request,
-            List<PortBinding> ports) {
+            List<PortBinding> ports, List<LinkRequest> links) {
         NetworkMode mode = switch (request.networkMode()) {
             case "none" -> NetworkMode.NONE;
             case "host" -> NetworkMode.HOST;
@@ -157,13 +173,14 @@ public final class ContainerService {
         String networkName = Set.of("default", "bridge").contains(request.networkMode()) ? Network.DEFAULT_NAME
                 : mode == NetworkMode.BRIDGE ? request.networkMode() : "";
         if (network.isEmpty()) {
-            if (!ports.isEmpty() || mode == NetworkMode.HOST) {
-                throw new InvalidArgumentException("this engine runs without networking: no published ports or host network");
+            if (!ports.isEmpty() || !links.isEmpty() || mode == NetworkMode.HOST) {
+                throw new InvalidArgumentException(
+                        "this engine runs without networking: no published ports, links or host network");
             }
             return Optional.empty();
         }
         return Optional.of(startedNetwork().attach(new AttachRequest(id, name, hostname, mode, networkName,
-                request.aliases(), ports, List.of())));
+                request.aliases(), ports, links)));
     }
 
     /**
@@ -180,6 +197,7 @@ public final class ContainerService {
             if (!networkStarted.get()) {
                 n.start();
                 networkStarted.set(true);
+                publishedPorts.reconcile(n, runtime.list());
             }
         }
         return n;
@@ -201,15 +219,16 @@ public final class ContainerService {
         }
     }
 
-    private List<VolumeMount> mounts(String id, List<MountSpec> specs, ImageSource.LocalImage image) {
+    private List<VolumeMount> mounts(String id, List<MountSpec> specs, ImageSource.LocalImage image,
+            List<VolumeMount> sharedMounts) {
         List<String> imageVolumes = image.config() == null ? List.of() : List.copyOf(image.config().volumes().keySet());
         if (volumes.isEmpty()) {
-            if (!specs.isEmpty()) {
+            if (!specs.isEmpty() || !sharedMounts.isEmpty()) {
                 throw new InvalidArgumentException("this engine runs without volumes");
             }
             return List.of();
         }
-        return volumes.get().mountsFor(id, specs, imageVolumes, List.of(), target -> {
+        return volumes.get().mountsFor(id, specs, imageVolumes, sharedMounts, target -> {
             try {
                 return ImageFiles.directory(image.layerDirsTopFirst(), target.startsWith("/") ? target.substring(1) : target);
             } catch (java.io.IOException e) {
@@ -219,13 +238,11 @@ public final class ContainerService {
     }
 
     /** Takes back what a create made before it failed, or what a removed container held. */
-    private void undo(String id, boolean networked, boolean mounted) {
+    private void undo(String id, boolean networked) {
         if (networked) {
             network.ifPresent(n -> n.detach(id));
         }
-        if (mounted) {
-            volumes.ifPresent(v -> v.release(id, true));
-        }
+        volumes.ifPresent(v -> v.release(id, true));
     }
 
     private static ContainerSpec.Builder spec(ContainerRequest request, ImageSource.LocalImage image,
@@ -346,19 +363,36 @@ public final class ContainerService {
         if (runtime.inspect(id).state() == ContainerState.RUNNING) {
             return false;
         }
-        runtime.start(id);
+        startNetworked(id);
         return true;
+    }
+
+    /** Links checked and ports published before the process starts; a failed start publishes nothing. */
+    private void startNetworked(String id) {
+        ContainerMetadata m = byIdLocked(id);
+        LegacyLinks.requireRunning(m.name(), m.request().links(),
+                target -> byName(target).map(t -> runtime.inspect(t.id()).state() == ContainerState.RUNNING).orElse(false));
+        Optional<NetworkService> n = networking();
+        n.ifPresent(net -> publishedPorts.beforeStart(net, id));
+        try {
+            runtime.start(id);
+        } catch (RuntimeException e) {
+            n.ifPresent(net -> publishedPorts.afterFailedStart(net, id));
+            throw e;
+        }
     }
 
     /** Stops a running container; {@code false} if it was not running (Docker's 304). */
     public boolean stop(String reference, Optional<Duration> timeout) {
         String id = resolve(reference);
         if (runtime.inspect(id).state() != ContainerState.RUNNING) {
+            networking().ifPresent(n -> publishedPorts.afterStop(n, id)); // ended by itself: its ports go now
             return false;
         }
         ContainerRecord record = runtime.inspect(id);
         publish("kill", id, Map.of("signal", Integer.toString(record.spec().stopSignal())));
         runtime.stop(id, timeout.orElse(Duration.ofSeconds(10)));
+        networking().ifPresent(n -> publishedPorts.afterStop(n, id));
         publish("stop", id);
         return true;
     }
@@ -380,7 +414,7 @@ public final class ContainerService {
     public void restart(String reference, Optional<Duration> timeout) {
         String id = resolve(reference);
         stop(id, timeout);
-        runtime.start(id);
+        startNetworked(id);
         publish("restart", id);
     }
 
