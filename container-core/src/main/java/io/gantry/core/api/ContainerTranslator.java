@@ -79,12 +79,28 @@ final class ContainerTranslator {
         }
         host.portBindings().forEach((containerPort, bindings) -> {
             String port = containerPort.contains("/") ? containerPort : containerPort + "/tcp";
+            checkPort(port.substring(0, port.indexOf('/')), false);
             for (HostConfig.PortBinding b : bindings == null ? List.<HostConfig.PortBinding>of() : bindings) {
+                if (b.hostPort() != null) {
+                    checkPort(b.hostPort(), true);
+                }
                 ports.add((b.hostIp() == null ? "" : b.hostIp()) + ":" + (b.hostPort() == null ? "" : b.hostPort()) + ":"
                         + port);
             }
         });
         return ports;
+    }
+
+    /** Docker's check and message for a port number; a host port may be empty (the engine picks one). */
+    private static void checkPort(String port, boolean mayBeEmpty) {
+        if (port.isEmpty() && mayBeEmpty) {
+            return;
+        }
+        boolean valid = port.matches("[0-9]{1,5}") && Integer.parseInt(port) <= 65535
+                && (mayBeEmpty || Integer.parseInt(port) > 0);
+        if (!valid) {
+            throw new ApiException(400, "invalid port specification: \"" + port + "\"");
+        }
     }
 
     private static List<String> aliases(ContainerCreateRequest body, @Nullable HostConfig host) {
@@ -98,6 +114,9 @@ final class ContainerTranslator {
     private static RestartPolicy restartPolicy(HostConfig.@Nullable RestartPolicy policy) {
         if (policy == null || policy.name() == null || policy.name().isEmpty() || policy.name().equals("no")) {
             return RestartPolicy.no();
+        }
+        if (!Set.of("always", "unless-stopped", "on-failure").contains(policy.name())) {
+            throw new ApiException(400, "invalid restart policy '" + policy.name() + "'");
         }
         String value = policy.name().equals("on-failure") && policy.maximumRetryCount() > 0
                 ? "on-failure:" + policy.maximumRetryCount() : policy.name();
@@ -174,9 +193,19 @@ final class ContainerTranslator {
             ports.add(new ContainerSummary.Port(p.hostIp(), p.containerPort(), p.hostPort(), p.protocol().wire()));
         }
         return new ContainerSummary(m.id(), List.of("/" + m.name()), m.image(), m.imageId(),
-                String.join(" ", m.process().argv()), Instant.parse(m.created()).getEpochSecond(), ports,
+                command(m.process().argv()), Instant.parse(m.created()).getEpochSecond(), ports,
                 m.request().labels(), status(r.state()), humanStatus(r, now),
-                Map.of("NetworkMode", m.request().networkMode()), Map.of("Networks", endpoints(view)), mounts(m));
+                Map.of("NetworkMode", m.request().networkMode()), Map.of("Networks", endpoints(view)), mounts(m), null,
+                null);
+    }
+
+    /** {@code docker ps}'s COMMAND as Docker writes it: arguments with a space in single quotes. */
+    static String command(List<String> argv) {
+        StringBuilder command = new StringBuilder(argv.get(0));
+        for (String arg : argv.subList(1, argv.size())) {
+            command.append(' ').append(arg.contains(" ") ? "'" + arg + "'" : arg);
+        }
+        return command.toString();
     }
 
     private static ContainerInspect.NetworkSettings networkSettings(ContainerView view) {

@@ -63,6 +63,8 @@ final class SystemHandler {
         details.put("KernelVersion", info.kernel());
         details.put("GoVersion", "java" + Runtime.version().feature());
         details.put("Experimental", "false");
+        details.put("GitCommit", "");
+        details.put("BuildTime", "");
         return new SystemVersion(Map.of("Name", "Gantry Engine"),
                 List.of(new SystemVersion.Component("Engine", ENGINE_VERSION, details)),
                 ENGINE_VERSION, ApiVersion.CURRENT.toString(), ApiVersion.MINIMUM.toString(), "", "java" + Runtime.version().feature(),
@@ -84,7 +86,8 @@ final class SystemHandler {
                 Map.of("Volume", List.of("local"), "Network", List.of("bridge", "host", "none"), "Log", List.of("json-file")),
                 true, swapLimit(info), true, true, true, true, true, false,
                 ipForwarding(), false, openFds(), Thread.activeCount(), Instant.now().toString(), "json-file", "cgroupfs", info.cgroupMode().dockerVersion(), 0,
-                info.kernel(), info.operatingSystem(), "", "linux", info.architecture(), "https://index.docker.io/v1/",
+                info.kernel(), info.operatingSystem(), "", "linux", info.architecture(),
+                settings.registries().indexUrl().resolve("/v1/").toString(),
                 registryConfig(), info.cpus(), info.memoryTotalBytes(), settings.dataRoot().toString(), List.of(), false,
                 Map.of("gantry", Map.of("path", "gantry-shim")), "gantry", Map.of("LocalNodeState", "inactive"), true, "",
                 "", List.of("name=seccomp,profile=builtin", "name=no-new-privileges-on-request", "name=cgroupns"),

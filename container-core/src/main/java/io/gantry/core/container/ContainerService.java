@@ -59,10 +59,7 @@ public final class ContainerService {
     /** Every container's metadata by ID; guarded by itself, so names stay unique under concurrent creates. */
     private final Map<String, ContainerMetadata> byId = new HashMap<>();
     private final ExecSessions execs = new ExecSessions();
-    /** Exit codes of recently removed containers, for a client waiting on their removal (Docker's wait=removed). */
-    private final Map<String, Integer> removedExits = new java.util.LinkedHashMap<>();
-    private final Map<String, java.util.concurrent.atomic.AtomicInteger> attachHolds =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Removals removals = new Removals();
 
     private final Optional<NetworkService> network;
     private final Optional<VolumeStore> volumes;
@@ -85,6 +82,8 @@ public final class ContainerService {
         this.volumes = volumes;
         this.publishedPorts = new PublishedPorts(runtime);
         load();
+        runtime.onStart(id -> publish("start", id));
+        runtime.onExit((id, exit) -> publish("die", id, Map.of("exitCode", Integer.toString(exit.exitCode()))));
     }
 
     /** Reads what earlier engines recorded; a runtime container without metadata was half-created and is removed. */
@@ -108,7 +107,7 @@ public final class ContainerService {
      */
     public String create(ContainerRequest request) {
         ImageSource.LocalImage image = images.find(request.image())
-                .orElseThrow(() -> new NotFoundException("No such image: " + request.image()));
+                .orElseThrow(() -> new NotFoundException("No such image: " + withDefaultTag(request.image())));
         ProcessDefaults.Process process = ProcessDefaults.merge(image.config(), request.process());
         ImageAccounts.User user = ImageAccounts.resolve(process.user(), image.layerDirsTopFirst());
         List<MountSpec> mountSpecs = request.volumes().stream().map(MountSpec::parse).toList();
@@ -145,6 +144,12 @@ public final class ContainerService {
         }
         publish("create", id);
         return id;
+    }
+
+    /** A reference as Docker names it in "No such image": with {@code :latest} when it has neither tag nor digest. */
+    private static String withDefaultTag(String reference) {
+        String lastPart = reference.substring(reference.lastIndexOf('/') + 1);
+        return lastPart.contains(":") || reference.contains("@") ? reference : reference + ":latest";
     }
 
     /** The container a link or volumes-from names (name, ID or unique ID prefix), if any. */
@@ -359,7 +364,6 @@ public final class ContainerService {
             return false;
         }
         startNetworked(id);
-        publish("start", id);
         return true;
     }
 
@@ -385,9 +389,10 @@ public final class ContainerService {
             networking().ifPresent(n -> publishedPorts.afterStop(n, id)); // ended by itself: its ports go now
             return false;
         }
-        ExitStatus exit = runtime.stop(id, timeout.orElse(Duration.ofSeconds(10)));
+        ContainerRecord record = runtime.inspect(id);
+        publish("kill", id, Map.of("signal", Integer.toString(record.spec().stopSignal())));
+        runtime.stop(id, timeout.orElse(Duration.ofSeconds(10)));
         networking().ifPresent(n -> publishedPorts.afterStop(n, id));
-        publish("die", id, Map.of("exitCode", Integer.toString(exit.exitCode())));
         publish("stop", id);
         return true;
     }
@@ -398,15 +403,18 @@ public final class ContainerService {
         if (runtime.inspect(id).state() != ContainerState.RUNNING) {
             throw new ConflictException("Cannot kill container: " + reference + ": Container " + id + " is not running");
         }
-        runtime.kill(id, number);
         publish("kill", id, Map.of("signal", Integer.toString(number)));
+        runtime.kill(id, number);
+        if (number == 9) {
+            // Docker's kill with SIGKILL returns once the container is dead, so that a following rm finds it stopped.
+            runtime.wait(id, Duration.ofSeconds(10));
+        }
     }
 
     public void restart(String reference, Optional<Duration> timeout) {
         String id = resolve(reference);
         stop(id, timeout);
         startNetworked(id);
-        publish("start", id);
         publish("restart", id);
     }
 
@@ -417,9 +425,7 @@ public final class ContainerService {
 
     /** The exit code of a container removed after it ran, while it is still remembered. */
     public Optional<Integer> exitOfRemoved(String id) {
-        synchronized (removedExits) {
-            return Optional.ofNullable(removedExits.get(id));
-        }
+        return removals.exitOf(id);
     }
 
     /** Removes a container; a running one only with {@code force}, which kills it first. */
@@ -439,12 +445,7 @@ public final class ContainerService {
         ExitStatus lastExit = runtime.inspect(id).exit();
         runtime.delete(id, force);
         if (lastExit != null) {
-            synchronized (removedExits) {
-                if (removedExits.size() >= 1000) {
-                    removedExits.remove(removedExits.keySet().iterator().next());
-                }
-                removedExits.put(id, lastExit.exitCode());
-            }
+            removals.recordExit(id, lastExit.exitCode());
         }
         network.ifPresent(n -> n.detach(id));
         volumes.ifPresent(v -> v.release(id, removeVolumes));
@@ -452,7 +453,20 @@ public final class ContainerService {
             byId.remove(id);
         }
         execs.forget(id);
+        removals.signal();
         events.publish("container", "destroy", id, attributes);
+    }
+
+    /**
+     * Waits up to {@code timeout} until the container is removed (its name free, its ports and addresses released):
+     * Docker's {@code wait?condition=removed}, which {@code docker run --rm} ends with. True once it is gone.
+     */
+    public boolean awaitRemoval(String id, Duration timeout) throws InterruptedException {
+        return removals.awaitUntil(() -> {
+            synchronized (byId) {
+                return !byId.containsKey(id);
+            }
+        }, timeout);
     }
 
     /** The container's log as recorded; with {@code follow}, {@code sink} gets entries until the run ends. */
@@ -474,6 +488,11 @@ public final class ContainerService {
         runtime.resize(resolve(reference), rows, cols);
     }
 
+    /** The containers' files, for {@code docker cp}, {@code export} and {@code diff}. */
+    public ContainerFiles files() {
+        return new ContainerFiles(this, runtime);
+    }
+
     /**
      * The directory holding a container's changes to its image (the overlay's upper directory), for commit; a
      * container on the copy snapshotter has none.
@@ -487,6 +506,18 @@ public final class ContainerService {
                 .findFirst()
                 .orElseThrow(() -> new io.gantry.core.errors.FailedPreconditionException(
                         "commit " + reference + ": only containers on overlay layers can be committed"));
+    }
+
+    /**
+     * Bytes the container wrote over its image (Docker's {@code SizeRw}): its overlay upper directory; 0 on the copy
+     * snapshotter, which keeps no separate record of changes.
+     */
+    public long sizeRw(String reference) {
+        try {
+            return DiskUsage.of(changesDir(reference));
+        } catch (io.gantry.core.errors.FailedPreconditionException noUpperDirectory) {
+            return 0;
+        }
     }
 
     public void pause(String reference) {
@@ -518,6 +549,18 @@ public final class ContainerService {
         publish("rename", id, Map.of("oldName", "/" + old));
     }
 
+    /** Docker's {@code top}: {@code ps psArgs} restricted to the container's processes; refused unless it runs. */
+    public ProcessTable top(String reference, String psArgs) {
+        String id = resolve(reference);
+        ContainerState state = runtime.inspect(id).state();
+        if (state != ContainerState.RUNNING && state != ContainerState.PAUSED) {
+            throw new ConflictException("Container " + id + " is not running");
+        }
+        ProcessTable table = ProcessTable.of(runtime.processes(id), psArgs);
+        publish("top", id);
+        return table;
+    }
+
     /** The container's cgroup counters and the host figures beside them; zeros when it does not run. */
     public ContainerStats stats(String reference) {
         return runtime.stats(resolve(reference));
@@ -535,8 +578,7 @@ public final class ContainerService {
      */
     public Hold holdForAttach(String reference) {
         String id = resolve(reference);
-        attachHolds.computeIfAbsent(id, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
-        return () -> attachHolds.computeIfPresent(id, (k, n) -> n.decrementAndGet() <= 0 ? null : n);
+        return removals.hold(id);
     }
 
     /**
@@ -550,10 +592,7 @@ public final class ContainerService {
                 while (runtime.wait(id, Duration.ofHours(1)).isEmpty()) {
                     // still running
                 }
-                long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-                while (attachHolds.containsKey(id) && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
+                removals.awaitUntil(() -> !removals.held(id), Duration.ofMinutes(1));
                 remove(id, true, true);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

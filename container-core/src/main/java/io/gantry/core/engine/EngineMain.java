@@ -2,6 +2,9 @@ package io.gantry.core.engine;
 
 import io.gantry.core.network.NetworkConfig;
 import io.gantry.core.snapshot.StorageDriver;
+import io.gantry.core.registry.RegistrySettings;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,7 +46,7 @@ public final class EngineMain {
 
     /**
      * {@code --data DIR --socket PATH --registry-mirror URL... --insecure-registry HOST... --only-configured-registries
-     * --storage-driver overlay2|vfs --dns IP... --port-driver nftables|userspace}.
+     * --storage-driver overlay2|vfs --registry-certs DIR --index-url URL --dns IP... --port-driver nftables|userspace}.
      */
     static EngineConfig parse(String[] args) {
         Path data = Path.of("/var/lib/gantry");
@@ -52,6 +55,8 @@ public final class EngineMain {
         List<String> mirrors = new ArrayList<>();
         Set<String> insecure = new HashSet<>();
         boolean configuredOnly = false;
+        Path certs = EngineConfig.DEFAULT_CERTS_DIR;
+        URI index = RegistrySettings.DOCKER_HUB_INDEX;
         NetworkConfig network = NetworkConfig.defaults();
         List<String> dns = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -62,18 +67,32 @@ public final class EngineMain {
                 case "--insecure-registry" -> insecure.add(value(args, ++i, "--insecure-registry"));
                 case "--only-configured-registries" -> configuredOnly = true;
                 case "--storage-driver" -> driver = StorageDriver.parse(value(args, ++i, "--storage-driver"));
+                case "--registry-certs" -> certs = Path.of(value(args, ++i, "--registry-certs"));
+                case "--index-url" -> index = indexUrl(value(args, ++i, "--index-url"));
                 case "--dns" -> dns.add(NetworkConfig.checkResolver(value(args, ++i, "--dns")));
                 case "--port-driver" -> network = network.withPortDriver(
                         NetworkConfig.PortDriver.parse(value(args, ++i, "--port-driver")));
                 default -> throw new IllegalArgumentException("unknown option: " + args[i]);
             }
         }
-        EngineConfig config = EngineConfig.forDataRoot(data.toAbsolutePath()).withRegistries(mirrors, insecure, configuredOnly)
-                .withNetwork(network.withDns(dns));
+        EngineConfig config = EngineConfig.forDataRoot(data.toAbsolutePath()).withRegistryCerts(certs.toAbsolutePath())
+                .withIndex(index).withRegistries(mirrors, insecure, configuredOnly).withNetwork(network.withDns(dns));
         if (driver != null) {
             config = config.withStorageDriver(driver);
         }
         return socket == null ? config : config.withSocket(socket.toAbsolutePath());
+    }
+
+    private static URI indexUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            if (uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // below
+        }
+        throw new IllegalArgumentException("--index-url needs a URL such as https://index.docker.io, not " + text);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -347,6 +347,7 @@ public final class NetworkService {
             BridgeLinks.addVeth(e, n.bridge(), Path.of(c.netnsPath()), c.endpoints().isEmpty());
             forward.ensure(n.bridge());
             refreshHosts();
+            syncPorts(); // published ports lead to the first endpoint: after a disconnect and connect, this one
             return e;
         } catch (IOException ex) {
             throw new FailedPreconditionException("connect " + c.name() + " to " + n.name() + ": " + ex.getMessage(), ex);
@@ -387,7 +388,9 @@ public final class NetworkService {
             netns.remove(containerId);
             store.delete(containerId);
             refreshHosts();
-            syncPorts();
+            if (c == null || !c.ports().isEmpty()) {
+                syncPorts();
+            }
         } catch (IOException e) {
             throw new FailedPreconditionException("detach " + containerId + ": " + e.getMessage(), e);
         }

@@ -8,6 +8,7 @@ import io.gantry.core.testing.OutsideNamespace;
 import io.gantry.core.testing.Privileged;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -103,6 +104,32 @@ class PublishedPortsTest {
                 seen = f.fetch(c, "http://" + upstream.ip() + ":8081/cgi-bin/who").strip();
             }
             assertThat(seen).contains(upstream.hostIp()); // busybox prints [::ffff:a.b.c.d]
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_container_on_the_address_of_a_removed_one_answers_at_once_and_one_reconnected_keeps_its_published_port()
+            throws Exception {
+        try (NetFixture f = new NetFixture()) {
+            f.service.create("shop", Optional.empty());
+            NetworkAttachment first = f.service.attach(AttachRequest.bridge(NetFixture.newId(), "first")
+                    .onNetwork("shop", "web").withPorts(PortBinding.parse("127.0.0.1::80")));
+            int port = f.service.publish(first.containerId()).get(0).hostPort();
+            f.httpd(first, 80, "first");
+            assertThat(f.fetchFromHost("http://127.0.0.1:" + port + "/")).isEqualTo("first");
+            f.service.detach(first.containerId());
+
+            // The host's neighbour entry for the address still names the first container's interface.
+            NetworkAttachment second = f.service.attach(AttachRequest.bridge(NetFixture.newId(), "second")
+                    .onNetwork("shop", "web").withPorts(PortBinding.parse("127.0.0.1:" + port + ":80")));
+            assertThat(second.endpoints().get(0).ip()).isEqualTo(first.endpoints().get(0).ip());
+            f.service.publish(second.containerId());
+            f.httpd(second, 80, "second");
+            assertThat(f.fetchFromHost("http://127.0.0.1:" + port + "/")).isEqualTo("second");
+
+            f.service.disconnect(second.containerId(), "shop");
+            f.service.connect(second.containerId(), "shop", List.of("www"));
+            assertThat(f.fetchFromHost("http://127.0.0.1:" + port + "/")).isEqualTo("second");
         }
     }
 }
