@@ -40,11 +40,6 @@ final class LayerUnpacker {
         this.extractor = LayerExtractor.forCurrentUser(limits);
     }
 
-    /** Unpacks {@code blob} as layer {@code chain}; reports compressed bytes read; returns bytes of file content. */
-    long unpack(Descriptor blob, Digest diffId, ChainId chain, LongConsumer progress) {
-        return commit(stage(blob.digest(), blob.size(), progress), diffId, chain);
-    }
-
     /** A layer blob extracted into a staging directory of the snapshotter, not yet committed. */
     record Staged(Digest blob, Path dir, LayerSummary summary) {
     }
