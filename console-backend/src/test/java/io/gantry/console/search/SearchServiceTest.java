@@ -1,0 +1,88 @@
+package io.gantry.console.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gantry.console.TestEngine;
+import io.gantry.console.engine.EngineClient;
+import io.gantry.console.image.ImageOperations;
+import io.gantry.core.registry.LocalRegistry;
+import io.gantry.core.testing.Privileged;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** One query over the template library and the images of a real engine that pulls from a loopback registry. */
+@Privileged
+@SpringBootTest
+class SearchServiceTest {
+
+    @RegisterExtension
+    static final LocalRegistry REGISTRY = new LocalRegistry();
+
+    @Autowired
+    SearchService search;
+    @Autowired
+    ImageOperations images;
+    @Autowired
+    EngineClient engine;
+
+    @DynamicPropertySource
+    static void mirror(DynamicPropertyRegistry properties) {
+        properties.add("gantry.test.registry-mirror", REGISTRY::host);
+    }
+
+    @BeforeAll
+    static void pushBusybox() throws Exception {
+        TestEngine.pushBusybox(REGISTRY.host());
+    }
+
+    @AfterEach
+    void removeImages() {
+        engine.listImages().forEach(i -> engine.removeImage(i.id(), true));
+    }
+
+    @Test
+    void a_query_finds_templates_by_keyword_and_local_images_by_repository() {
+        images.pull("busybox", step -> { });
+        engine.tagImage("busybox:latest", "busybox", "1.36");
+
+        SearchResults wordpress = search.search("  WordPress ");
+        assertThat(wordpress.query()).isEqualTo("WordPress");
+        assertThat(wordpress.templates()).extracting(t -> t.entry().id()).containsExactly("bundled:wordpress");
+        assertThat(wordpress.localImages()).isEmpty();
+
+        SearchResults busy = search.search("busy");
+        assertThat(busy.templates()).isEmpty();
+        assertThat(busy.localImages()).singleElement().satisfies(hit -> {
+            assertThat(hit.repository()).isEqualTo("busybox");
+            assertThat(hit.local()).isTrue();
+            assertThat(hit.tags()).containsExactly("1.36", "latest");
+            assertThat(hit.reference("1.36")).isEqualTo("busybox:1.36");
+            assertThat(search.tags(hit)).containsExactly("1.36", "latest");
+        });
+    }
+
+    @Test
+    void a_blank_query_lists_every_template_and_every_local_image() {
+        images.pull("busybox", step -> { });
+
+        SearchResults all = search.search("");
+
+        assertThat(all.templates()).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(all.localImages()).extracting(SearchHit.ImageHit::repository).containsExactly("busybox");
+    }
+
+    @Test
+    void a_query_that_matches_nothing_is_empty_without_failures_from_the_library_and_engine() {
+        SearchResults none = search.search("no-such-thing-anywhere");
+
+        assertThat(none.isEmpty()).isTrue();
+        assertThat(none.failures()).extracting(SourceFailure::source)
+                .doesNotContain(TemplateSearch.NAME, LocalImageSearch.NAME);
+    }
+}
