@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.gantry.core.api.types.ContainerCreateRequest;
 import io.gantry.core.api.types.ContainerCreateResponse;
 import io.gantry.core.api.types.ContainerInspect;
+import io.gantry.core.api.types.ContainerStatsItem;
 import io.gantry.core.api.types.ContainerSummary;
 import io.gantry.core.api.types.EventMessage;
 import io.gantry.core.api.types.IdResponse;
@@ -154,6 +155,19 @@ public final class UnixSocketEngineClient implements EngineClient {
     private static String logPath(String reference, int tail, boolean follow) {
         return "/containers/" + segment(reference) + "/logs?stdout=1&stderr=1&timestamps=1&tail="
                 + (tail < 0 ? "all" : Integer.toString(tail)) + (follow ? "&follow=1" : "");
+    }
+
+    @Override
+    public EventSubscription followStats(String reference, Consumer<ContainerStatsItem> listener, Runnable onEnd) {
+        EngineHttp.Streaming stream = openStream("GET", "/containers/" + segment(reference) + "/stats?stream=1",
+                new byte[0]);
+        return follow(stream, "engine-stats", body -> {
+            try (MappingIterator<ContainerStatsItem> items = json.readerFor(ContainerStatsItem.class).readValues(body)) {
+                while (items.hasNextValue()) {
+                    listener.accept(items.nextValue());
+                }
+            }
+        }, onEnd);
     }
 
     // ---- images

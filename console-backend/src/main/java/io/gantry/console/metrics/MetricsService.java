@@ -7,6 +7,7 @@ import io.gantry.core.host.HostInfo;
 import io.gantry.core.host.HostProbe;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 
 /** Figures for the dashboard. */
@@ -32,6 +33,15 @@ public class MetricsService {
                 info.operatingSystem(), info.ncpu(), info.memTotal(), local.memoryTotalBytes() - local.memoryAvailableBytes(),
                 dataSpaceAvailable(info), cgroupMode, info.driver(), local.overlayfs(), local.userNamespaces(),
                 info.dockerRootDir(), info.registryConfig() == null ? List.of() : info.registryConfig().mirrors());
+    }
+
+    /**
+     * Follows a container's CPU and memory use, about once a second, on a thread of the stream's own, until the
+     * handle is closed or the container stops ({@code onEnd} then runs, once).
+     */
+    public EngineClient.EventSubscription followUsage(String containerId, Consumer<ContainerUsage> listener,
+                                                      Runnable onEnd) {
+        return engine.followStats(containerId, item -> listener.accept(ContainerUsage.of(item)), onEnd);
     }
 
     /** Gantry's engine reports it in {@code DriverStatus}, as Docker's devicemapper did; for others, ask the disk. */
