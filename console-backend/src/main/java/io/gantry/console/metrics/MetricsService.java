@@ -35,6 +35,27 @@ public class MetricsService {
                 info.dockerRootDir(), info.registryConfig() == null ? List.of() : info.registryConfig().mirrors());
     }
 
+    /** The engine's own description of itself, read fresh. */
+    public EngineSettings engineSettings() {
+        SystemInfo info = engine.info();
+        SystemInfo.RegistryConfig registries = info.registryConfig();
+        List<String> insecure = new java.util.ArrayList<>();
+        if (registries != null) {
+            if (registries.indexConfigs() != null) {
+                registries.indexConfigs().values().stream().filter(i -> !i.secure()).map(SystemInfo.IndexInfo::name)
+                        .sorted().forEach(insecure::add);
+            }
+            if (registries.insecureRegistryCidrs() != null) {
+                insecure.addAll(registries.insecureRegistryCidrs());
+            }
+        }
+        return new EngineSettings(endpoint.url(), endpoint.embedded(), info.name(), info.serverVersion(),
+                engine.apiVersion(), info.kernelVersion(), info.operatingSystem(), info.architecture(),
+                info.cgroupVersion() == null ? "" : info.cgroupVersion(), info.cgroupDriver() == null ? ""
+                : info.cgroupDriver(), info.driver(), info.dockerRootDir(),
+                registries == null || registries.mirrors() == null ? List.of() : registries.mirrors(), insecure);
+    }
+
     /**
      * Follows a container's CPU and memory use, about once a second, on a thread of the stream's own, until the
      * handle is closed or the container stops ({@code onEnd} then runs, once).

@@ -94,9 +94,14 @@ public class RunService {
         return Parameters.apply(form.template().withImages(images), request.values());
     }
 
-    /** What of the prepared template reaches beyond its containers, for the user to confirm. */
-    public List<ValidationReport.Danger> dangers(RunForm form, RunRequest request) {
-        return library.check(prepare(form, request)).dangers();
+    /**
+     * Checks the prepared template: its problems (each naming service and field) stop the run; its dangers (what
+     * reaches beyond the containers) need the user's confirmation.
+     *
+     * @throws io.gantry.console.template.MissingParameterException naming each required parameter left empty
+     */
+    public ValidationReport check(RunForm form, RunRequest request) {
+        return library.check(prepare(form, request));
     }
 
     /**

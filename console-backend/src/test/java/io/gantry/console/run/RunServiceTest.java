@@ -8,6 +8,9 @@ import io.gantry.console.app.Application;
 import io.gantry.console.app.ApplicationService;
 import io.gantry.console.app.DeployFailedException;
 import io.gantry.console.app.DeployProgress;
+import io.gantry.console.app.PublishedPort;
+import io.gantry.console.app.ServiceState;
+import io.gantry.console.app.ServiceStates;
 import io.gantry.console.app.ServiceStatus;
 import io.gantry.console.engine.EngineClient;
 import io.gantry.console.template.EnvVar;
@@ -49,6 +52,8 @@ class RunServiceTest {
     RunService run;
     @Autowired
     ApplicationService applications;
+    @Autowired
+    ServiceStates states;
     @Autowired
     EngineClient engine;
     @Autowired
@@ -105,7 +110,8 @@ class RunServiceTest {
         assertThat(prepared.image("db").orElseThrow().volumes().get(0).source()).isEqualTo("blog-data");
         assertThat(prepared.image("db").orElseThrow().environment()).extracting(EnvVar::name, EnvVar::value)
                 .contains(org.assertj.core.groups.Tuple.tuple("MARIADB_ROOT_PASSWORD", "b"));
-        assertThat(run.dangers(form, request)).isEmpty();
+        assertThat(run.check(form, request).isValid()).isTrue();
+        assertThat(run.check(form, request).dangers()).isEmpty();
     }
 
     @Test
@@ -114,7 +120,7 @@ class RunServiceTest {
         RunRequest request = new RunRequest("blog", Map.of("DB_PASSWORD", "a", "DB_ROOT_PASSWORD", "b"), Map.of(),
                 Map.of("db:/var/lib/mysql", "/srv/blog-db"), List.of(), List.of(), "", false);
 
-        assertThat(run.dangers(form, request)).extracting(ValidationReport.Danger::kind)
+        assertThat(run.check(form, request).dangers()).extracting(ValidationReport.Danger::kind)
                 .containsExactly(ValidationReport.DangerKind.HOST_PATH);
         assertThatThrownBy(() -> run.create(form, request)).isInstanceOf(DangersNotConfirmedException.class)
                 .hasMessageContaining("/srv/blog-db");
@@ -145,6 +151,32 @@ class RunServiceTest {
         assertThat(container.config().env()).contains("GREETING=hi");
         assertThat(container.hostConfig().portBindings()).containsKey("8000/tcp");
         assertThat(run.forImage("busybox:latest").volumes()).as("busybox declares no volumes").isEmpty();
+        assertThat(states.of(app.id())).singleElement().satisfies(state -> {
+            assertThat(state.status()).isEqualTo(ServiceStatus.RUNNING);
+            assertThat(state.published()).extracting(PublishedPort::containerPort, PublishedPort::hostPort)
+                    .contains(org.assertj.core.groups.Tuple.tuple(8000, hostPort));
+        });
+    }
+
+    @Test
+    void a_port_left_automatic_is_published_where_the_engine_chose_and_a_removed_container_reads_missing() {
+        RunForm form = run.forImage("busybox:latest");
+        RunRequest request = new RunRequest("auto", Map.of(), Map.of(), Map.of(),
+                List.of(new PortMapping(null, null, "8000", Protocol.TCP, io.gantry.console.template.Origin.none())),
+                List.of(), "sleep 300", false);
+        Application app = run.create(form, request);
+        run.deploy(app.id(), step -> { });
+
+        ServiceState state = states.of(app.id()).get(0);
+        assertThat(state.published()).singleElement().satisfies(p -> {
+            assertThat(p.containerPort()).isEqualTo(8000);
+            assertThat(p.hostPort()).isPositive();
+        });
+        engine.removeContainer(state.containerId(), true);
+        assertThat(states.of(app.id())).singleElement().satisfies(s -> {
+            assertThat(s.status()).isEqualTo(ServiceStatus.MISSING);
+            assertThat(s.published()).isEmpty();
+        });
     }
 
     @Test
@@ -160,6 +192,22 @@ class RunServiceTest {
             assertThat(applications.find(app.id())).isEmpty();
             assertThat(engine.listContainers(true)).isEmpty();
         }
+    }
+
+    @Test
+    void a_host_port_that_is_not_a_number_is_a_problem_of_that_services_ports() {
+        RunForm form = run.forTemplate("bundled:wordpress");
+        RunRequest request = new RunRequest("blog", Map.of("DB_PASSWORD", "a", "DB_ROOT_PASSWORD", "b"),
+                Map.of("wordpress 80/tcp", "eighty"), Map.of(), List.of(), List.of(), "", false);
+
+        assertThat(run.check(form, request).problems()).singleElement().satisfies(p -> {
+            assertThat(p.service()).isEqualTo("wordpress");
+            assertThat(p.field()).isEqualTo("ports");
+            assertThat(p.message()).contains("eighty");
+        });
+        assertThatThrownBy(() -> run.create(form, request))
+                .isInstanceOf(io.gantry.console.template.TemplateRejectedException.class);
+        assertThat(applications.list()).isEmpty();
     }
 
     @Test

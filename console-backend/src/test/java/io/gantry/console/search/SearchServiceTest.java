@@ -78,8 +78,23 @@ class SearchServiceTest {
     }
 
     @Test
+    void a_query_that_names_an_image_offers_to_run_it_by_that_name() {
+        SearchResults named = search.search("127.0.0.1:5000/team/app:1.2");
+
+        assertThat(named.registryImages()).filteredOn(h -> h.source().equals(ImageNameSearch.NAME)).singleElement()
+                .satisfies(hit -> {
+                    assertThat(hit.repository()).isEqualTo("127.0.0.1:5000/team/app");
+                    assertThat(hit.tags()).containsExactly("1.2");
+                    assertThat(hit.reference("1.2")).isEqualTo("127.0.0.1:5000/team/app:1.2");
+                });
+        assertThat(search.search("two words").registryImages()).noneMatch(h -> h.source().equals(ImageNameSearch.NAME));
+        assertThat(search.search("Not/A/Reference").registryImages())
+                .noneMatch(h -> h.source().equals(ImageNameSearch.NAME));
+    }
+
+    @Test
     void a_query_that_matches_nothing_is_empty_without_failures_from_the_library_and_engine() {
-        SearchResults none = search.search("no-such-thing-anywhere");
+        SearchResults none = search.search("no such thing anywhere");
 
         assertThat(none.isEmpty()).isTrue();
         assertThat(none.failures()).extracting(SourceFailure::source)

@@ -1,0 +1,213 @@
+package io.gantry.console.app.ui;
+
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
+import io.gantry.console.app.Application;
+import io.gantry.console.app.ApplicationService;
+import io.gantry.console.app.ApplicationSummary;
+import io.gantry.console.app.ServiceState;
+import io.gantry.console.app.ServiceStates;
+import io.gantry.console.app.ServiceStatus;
+import io.gantry.console.base.ui.LiveUpdates;
+import io.gantry.console.base.ui.UiTasks;
+import io.gantry.console.container.ContainerOperations;
+import io.gantry.console.engine.EngineClient;
+import io.gantry.console.events.EngineEvents;
+import io.gantry.console.metrics.MetricsService;
+import io.gantry.console.template.TemplateLibrary;
+import jakarta.annotation.security.PermitAll;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One application: its services grouped by category with live status, CPU and memory and their published ports,
+ * the combined logs of all of them, and the actions on the whole (start, stop, restart, remove, rename, save as
+ * template, export). Status follows the engine's events, pushed to the browser.
+ */
+@Route("applications/:id")
+@PermitAll
+class ApplicationView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final ApplicationService applications;
+    private final ServiceStates states;
+    private final MetricsService metrics;
+    private final EngineEvents events;
+    private final TemplateLibrary library;
+    private final UiTasks tasks;
+    private @Nullable Application app;
+    final H2 name = new H2();
+    final StatusBadge summary = new StatusBadge("app-summary");
+    final Div services = new Div();
+    final CombinedLogs logs;
+    private final Map<String, ServiceCard> cards = new LinkedHashMap<>();
+    private final Map<String, String> usageOf = new HashMap<>();
+    private final Map<String, EngineClient.EventSubscription> usage = new HashMap<>();
+    private String browserHost = "localhost";
+    private String title = "Application · Gantry";
+
+    ApplicationView(ApplicationService applications, ServiceStates states, MetricsService metrics,
+                    ContainerOperations containers, EngineEvents events, TemplateLibrary library, UiTasks tasks) {
+        this.applications = applications;
+        this.states = states;
+        this.metrics = metrics;
+        this.events = events;
+        this.library = library;
+        this.tasks = tasks;
+        this.logs = new CombinedLogs(containers);
+        setId("application-view");
+        name.setId("app-name");
+        services.setId("app-services");
+        LiveUpdates.refreshOn(this, events, e -> app != null && LiveUpdates.isContainerEvent(e)
+                && concernsThisApplication(e.actor().attributes()), this::refresh);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        if (request != null && request.getHeader("Host") != null) {
+            browserHost = request.getHeader("Host").replaceAll(":[0-9]+$", "");
+        }
+        Optional<Application> found = event.getRouteParameters().getLong("id").flatMap(applications::find);
+        removeAll();
+        if (found.isEmpty()) {
+            title = "No such application · Gantry";
+            Paragraph missing = new Paragraph("There is no such application; it may have been removed.");
+            missing.setId("app-missing");
+            add(missing, new Anchor("applications", "All applications"));
+            return;
+        }
+        show(found.get());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
+    private void show(Application application) {
+        app = application;
+        title = application.name() + " · Gantry";
+        name.setText(application.name());
+        ApplicationActions actions = new ApplicationActions(applications, application, tasks, library, this::renamed);
+        add(new Anchor("applications", "← All applications"), name, summary, actions, services,
+                new H3("Logs"), logs);
+        refresh();
+    }
+
+    private void renamed(Application renamed) {
+        app = renamed;
+        name.setText(renamed.name());
+        title = renamed.name() + " · Gantry";
+        UI.getCurrent().getPage().setTitle(title);
+    }
+
+    /** Reads every service's state again and shows it; follows the logs and usage of those that run. */
+    void refresh() {
+        if (app == null || applications.find(app.id()).isEmpty()) {
+            return;
+        }
+        List<ServiceState> now = states.of(app.id());
+        Map<String, ServiceStatus> statuses = new LinkedHashMap<>();
+        now.forEach(s -> statuses.put(s.name(), s.status()));
+        summary.show(ApplicationSummary.of(statuses));
+        if (!cards.keySet().equals(now.stream().map(ServiceState::name).collect(java.util.stream.Collectors.toSet()))) {
+            layOut(now);
+        }
+        Map<String, String> running = new LinkedHashMap<>();
+        for (ServiceState s : now) {
+            cards.get(s.name()).show(s);
+            if (s.status().isUp() && s.containerId() != null) {
+                running.put(s.name(), s.containerId());
+            }
+        }
+        logs.follow(running, now.stream().map(ServiceState::name).toList());
+        followUsage(running);
+    }
+
+    /** One section per category, in the order the categories first appear; services without one come last. */
+    private void layOut(List<ServiceState> now) {
+        services.removeAll();
+        cards.clear();
+        Map<String, Div> sections = new LinkedHashMap<>();
+        List<ServiceState> ordered = new java.util.ArrayList<>(now);
+        ordered.sort(java.util.Comparator.comparing(s -> s.service().category() == null));
+        for (ServiceState s : ordered) {
+            String category = s.service().category() == null || s.service().category().isBlank()
+                    ? "Other services" : s.service().category();
+            Div section = sections.computeIfAbsent(category, c -> {
+                Div div = new Div(new H3(c));
+                div.addClassName("gantry-service-category");
+                div.getElement().setAttribute("data-category", c);
+                services.add(div);
+                return div;
+            });
+            ServiceCard card = new ServiceCard(app.id(), s, browserHost);
+            cards.put(s.name(), card);
+            section.add(card);
+        }
+    }
+
+    private void followUsage(Map<String, String> running) {
+        for (String service : List.copyOf(usage.keySet())) {
+            if (!running.containsKey(service) || !running.get(service).equals(usageOf.get(service))) {
+                usage.remove(service).close();
+                usageOf.remove(service);
+            }
+        }
+        UI ui = UI.getCurrent();
+        running.forEach((service, container) -> {
+            if (!usage.containsKey(service)) {
+                usageOf.put(service, container);
+                EngineClient.EventSubscription[] handle = new EngineClient.EventSubscription[1];
+                handle[0] = metrics.followUsage(container, reading -> inUi(ui,
+                        () -> Optional.ofNullable(cards.get(service)).ifPresent(c -> c.showUsage(reading))),
+                        () -> inUi(ui, () -> usageEnded(service, handle[0])));
+                usage.put(service, handle[0]);
+            }
+        });
+    }
+
+    /** The stream ends when the container stops; a later start follows it afresh. */
+    private void usageEnded(String service, EngineClient.EventSubscription handle) {
+        if (usage.get(service) == handle) {
+            usage.remove(service);
+            usageOf.remove(service);
+        }
+    }
+
+    private static void inUi(UI ui, Runnable change) {
+        try {
+            ui.access(change::run);
+        } catch (UIDetachedException closed) {
+            // the page is gone; its detach closes the streams
+        }
+    }
+
+    private boolean concernsThisApplication(Map<String, String> attributes) {
+        String container = attributes == null ? null : attributes.get("name");
+        return container != null && app != null && container.startsWith(app.slug() + "-");
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        usage.values().forEach(EngineClient.EventSubscription::close);
+        usage.clear();
+        usageOf.clear();
+    }
+}
