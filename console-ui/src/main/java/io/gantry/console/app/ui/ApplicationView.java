@@ -146,10 +146,10 @@ class ApplicationView extends VerticalLayout implements BeforeEnterObserver, Has
         cards.clear();
         Map<String, Div> sections = new LinkedHashMap<>();
         List<ServiceState> ordered = new java.util.ArrayList<>(now);
-        ordered.sort(java.util.Comparator.comparing(s -> s.service().category() == null));
+        ordered.sort(java.util.Comparator.comparing(s -> uncategorised(s)));
+        boolean anyCategory = !ordered.stream().allMatch(ApplicationView::uncategorised);
         for (ServiceState s : ordered) {
-            String category = s.service().category() == null || s.service().category().isBlank()
-                    ? "Other services" : s.service().category();
+            String category = !uncategorised(s) ? s.service().category() : anyCategory ? "Other services" : "Services";
             Div section = sections.computeIfAbsent(category, c -> {
                 Div div = new Div(new H3(c));
                 div.addClassName("gantry-service-category");
@@ -161,6 +161,10 @@ class ApplicationView extends VerticalLayout implements BeforeEnterObserver, Has
             cards.put(s.name(), card);
             section.add(card);
         }
+    }
+
+    private static boolean uncategorised(ServiceState s) {
+        return s.service().category() == null || s.service().category().isBlank();
     }
 
     private void followUsage(Map<String, String> running) {
