@@ -28,7 +28,7 @@ public class EngineEvents {
     static final Duration RETRY = Duration.ofSeconds(2);
 
     private final EngineClient engine;
-    private final Set<Consumer<EventMessage>> listeners = new CopyOnWriteArraySet<>();
+    private final Set<Consumer<EngineChange>> listeners = new CopyOnWriteArraySet<>();
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "gantry-events-retry");
         t.setDaemon(true);
@@ -41,7 +41,7 @@ public class EngineEvents {
     }
 
     /** Adds a listener of every event from now on; closing the handle removes it. */
-    public Listening listen(Consumer<EventMessage> listener) {
+    public Listening listen(Consumer<EngineChange> listener) {
         listeners.add(listener);
         open();
         return () -> {
@@ -71,8 +71,9 @@ public class EngineEvents {
         }
     }
 
-    private void deliver(EventMessage event) {
-        for (Consumer<EventMessage> listener : listeners) {
+    private void deliver(EventMessage message) {
+        EngineChange event = EngineChange.of(message);
+        for (Consumer<EngineChange> listener : listeners) {
             try {
                 listener.accept(event);
             } catch (RuntimeException e) {

@@ -133,15 +133,22 @@ public class RunService {
         }
     }
 
-    private RunForm form(String name, @Nullable String templateId, Template template, @Nullable String image) {
+    static RunForm form(String name, @Nullable String templateId, Template template, @Nullable String image) {
         List<PortChoice> ports = new ArrayList<>();
         List<VolumeChoice> volumes = new ArrayList<>();
+        // A host port or volume written as a parameter is asked for once, as that parameter.
         for (TemplateImage service : template.images()) {
-            service.ports().forEach(p -> ports.add(new PortChoice(service.name(), p.containerPort(), p.protocol(),
-                    p.hostPort())));
-            service.volumes().forEach(v -> volumes.add(new VolumeChoice(service.name(), v.target(), v.source())));
+            service.ports().stream().filter(p -> !parameterised(p.hostPort()) && !parameterised(p.containerPort()))
+                    .forEach(p -> ports.add(new PortChoice(service.name(), p.containerPort(), p.protocol(),
+                            p.hostPort())));
+            service.volumes().stream().filter(v -> !parameterised(v.source()) && !parameterised(v.target()))
+                    .forEach(v -> volumes.add(new VolumeChoice(service.name(), v.target(), v.source())));
         }
         return new RunForm(name, templateId, template, Parameters.of(template), ports, volumes, image);
+    }
+
+    private static boolean parameterised(@Nullable String text) {
+        return text != null && text.contains("${");
     }
 
     private static PortMapping hostPort(String service, PortMapping port, RunRequest request) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gantry.console.TestEngine;
 import io.gantry.console.engine.EngineEndpoint;
 import io.gantry.console.engine.UnixSocketEngineClient;
-import io.gantry.core.api.types.EventMessage;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -37,8 +36,8 @@ class EngineEventsTest {
 
     @Test
     void every_listener_gets_each_event_and_the_stream_closes_after_the_last_leaves() throws Exception {
-        BlockingQueue<EventMessage> first = new LinkedBlockingQueue<>();
-        BlockingQueue<EventMessage> second = new LinkedBlockingQueue<>();
+        BlockingQueue<EngineChange> first = new LinkedBlockingQueue<>();
+        BlockingQueue<EngineChange> second = new LinkedBlockingQueue<>();
         assertThat(events.isOpen()).isFalse();
 
         EngineEvents.Listening one = events.listen(first::add);
@@ -47,8 +46,11 @@ class EngineEventsTest {
         awaitMarker(first);
         engine.events().publish("container", "die", "abc", Map.of("name", "web", "exitCode", "3"));
 
-        assertThat(next(first, "die").actor().attributes()).containsEntry("exitCode", "3");
-        assertThat(next(second, "die").actor().id()).isEqualTo("abc");
+        EngineChange died = next(first, "die");
+        assertThat(died.attributes()).containsEntry("exitCode", "3");
+        assertThat(died.isContainer()).isTrue();
+        assertThat(died.name()).contains("web");
+        assertThat(next(second, "die").actorId()).isEqualTo("abc");
 
         one.close();
         assertThat(events.isOpen()).as("one listener is left").isTrue();
@@ -58,17 +60,17 @@ class EngineEventsTest {
 
     @Test
     void a_failing_listener_does_not_stop_the_others() throws Exception {
-        BlockingQueue<EventMessage> received = new LinkedBlockingQueue<>();
+        BlockingQueue<EngineChange> received = new LinkedBlockingQueue<>();
         try (EngineEvents.Listening broken = events.listen(e -> { throw new IllegalStateException("listener bug"); });
              EngineEvents.Listening working = events.listen(received::add)) {
             awaitMarker(received);
             engine.events().publish("container", "start", "def", Map.of("name", "db"));
-            assertThat(next(received, "start").actor().id()).isEqualTo("def");
+            assertThat(next(received, "start").actorId()).isEqualTo("def");
         }
     }
 
     /** The subscription reaches the engine asynchronously: publish markers until one arrives. */
-    private void awaitMarker(BlockingQueue<EventMessage> received) throws InterruptedException {
+    private void awaitMarker(BlockingQueue<EngineChange> received) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
             engine.events().publish("daemon", "marker", "m", Map.of());
             if (received.poll(100, TimeUnit.MILLISECONDS) != null) {
@@ -78,8 +80,8 @@ class EngineEventsTest {
         throw new AssertionError("no event arrived");
     }
 
-    private static EventMessage next(BlockingQueue<EventMessage> received, String action) throws InterruptedException {
-        for (EventMessage e = received.poll(10, TimeUnit.SECONDS); e != null; e = received.poll(10, TimeUnit.SECONDS)) {
+    private static EngineChange next(BlockingQueue<EngineChange> received, String action) throws InterruptedException {
+        for (EngineChange e = received.poll(10, TimeUnit.SECONDS); e != null; e = received.poll(10, TimeUnit.SECONDS)) {
             if (e.action().equals(action)) {
                 return e;
             }

@@ -211,6 +211,18 @@ class RunServiceTest {
     }
 
     @Test
+    void a_host_port_written_as_a_parameter_is_asked_for_as_that_parameter_only() {
+        Template template = Template.of("param", List.of(TemplateImage.builder("web", "busybox:latest")
+                .port(new PortMapping(null, "${WEB_PORT:-8080}", "80", Protocol.TCP, io.gantry.console.template.Origin.none()))
+                .port(PortMapping.of(9090, 90, Protocol.TCP)).volume("${DATA_DIR:-web-data}", "/data").build()));
+        RunForm form = RunService.form("param", null, template, null);
+
+        assertThat(form.ports()).extracting(PortChoice::key).containsExactly("web 90/tcp");
+        assertThat(form.volumes()).isEmpty();
+        assertThat(form.parameters()).extracting(Parameter::key).containsExactly("WEB_PORT", "DATA_DIR");
+    }
+
+    @Test
     void a_template_that_runs_privileged_is_refused_until_confirmed() {
         Template privileged = Template.of("root", List.of(TemplateImage.builder("tool", "busybox:latest")
                 .privileged(true).build()));

@@ -120,6 +120,12 @@ public final class MirroredConsole implements AutoCloseable {
                 + "return e ? e.textContent : '';", css));
     }
 
+    /** A field's {@code value} property (a Vaadin field's, not its input's attribute, which stays as first rendered). */
+    public String valueOf(String css) {
+        return String.valueOf(browser.script("const e = document.querySelector(arguments[0]); "
+                + "return e ? e.value : null;", css));
+    }
+
     public String attributeOf(String css, String attribute) {
         return String.valueOf(browser.script("const e = document.querySelector(arguments[0]); "
                 + "return e ? e.getAttribute(arguments[1]) : null;", css, attribute));

@@ -73,8 +73,8 @@ class ApplicationView extends VerticalLayout implements BeforeEnterObserver, Has
         setId("application-view");
         name.setId("app-name");
         services.setId("app-services");
-        LiveUpdates.refreshOn(this, events, e -> app != null && LiveUpdates.isContainerEvent(e)
-                && concernsThisApplication(e.actor().attributes()), this::refresh);
+        LiveUpdates.refreshOn(this, events, e -> app != null && e.isContainer()
+                && e.name().filter(n -> n.startsWith(app.slug() + "-")).isPresent(), this::refresh);
     }
 
     @Override
@@ -201,11 +201,6 @@ class ApplicationView extends VerticalLayout implements BeforeEnterObserver, Has
         } catch (UIDetachedException closed) {
             // the page is gone; its detach closes the streams
         }
-    }
-
-    private boolean concernsThisApplication(Map<String, String> attributes) {
-        String container = attributes == null ? null : attributes.get("name");
-        return container != null && app != null && container.startsWith(app.slug() + "-");
     }
 
     @Override

@@ -1,25 +1,20 @@
 package io.gantry.console.base.ui;
 
-import com.vaadin.flow.component.AbstractField;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValue;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.textfield.TextFieldBase;
 import io.gantry.console.template.Parameter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Environment variables as editable rows (name, value) with add and remove. A variable whose name looks like a
- * secret (PASSWORD, TOKEN, KEY, …) gets a masked field. Ids: {@code <prefix>-name-<n>}, {@code <prefix>-value-<n>}.
+ * Environment variables as rows (name, value). A variable whose name looks like a secret (PASSWORD, TOKEN, KEY, …)
+ * gets a masked field. Ids: {@code <prefix>-name-<n>}, {@code <prefix>-value-<n>}.
  */
-public class EnvironmentRows extends Div {
+public class EnvironmentRows extends RowList<EnvironmentRows.Row> {
 
     public record Row(String name, String value) {
         public Row {
@@ -28,79 +23,75 @@ public class EnvironmentRows extends Div {
         }
     }
 
-    private final String prefix;
-    private final Div rows = new Div();
-    private final List<Fields> fields = new ArrayList<>();
-    private int added;
-
     public EnvironmentRows(String prefix, List<Row> initial) {
-        this.prefix = prefix;
-        setId(prefix);
-        addClassName("gantry-rows");
-        Button add = new Button("Add variable", VaadinIcon.PLUS.create(), e -> add(new Row("", "")));
-        add.setId(prefix + "-add");
-        add.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        add(rows, add);
-        initial.forEach(this::add);
+        super(prefix, "Add variable");
+        initial.forEach(this::addRow);
     }
 
-    /** The rows with a name, in order. */
-    public List<Row> rows() {
-        return fields.stream().map(f -> new Row(f.name.getValue().strip(), f.value().getValue()))
-                .filter(r -> !r.name().isEmpty()).toList();
+    @Override
+    protected Fields<Row> fields(int n, Row value) {
+        return new VariableFields(id("name", n), id("value", n), value);
     }
 
-    private void add(Row row) {
-        int n = ++added;
-        Fields f = new Fields();
-        f.name.setId(prefix + "-name-" + n);
-        f.name.setPlaceholder("NAME");
-        f.name.setValue(row.name());
-        f.plain.setId(prefix + "-value-" + n);
-        f.secret.setId(prefix + "-value-" + n);
-        f.plain.setPlaceholder("value");
-        f.secret.setPlaceholder("value");
-        f.plain.setWidth("18rem");
-        f.secret.setWidth("18rem");
-        Button remove = new Button(VaadinIcon.CLOSE_SMALL.create());
-        remove.setId(prefix + "-remove-" + n);
-        remove.setAriaLabel("Remove this variable");
-        remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-        HorizontalLayout line = new HorizontalLayout(f.name, f.plain, remove);
-        line.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        f.line = line;
-        f.mask(Parameter.looksSecret(row.name()));
-        f.value().setValue(row.value());
-        f.name.addValueChangeListener(e -> f.mask(Parameter.looksSecret(e.getValue())));
-        remove.addClickListener(e -> {
-            fields.remove(f);
-            rows.remove(line);
-        });
-        fields.add(f);
-        rows.add(line);
+    @Override
+    protected Row emptyRow() {
+        return new Row("", "");
     }
 
-    /** A row's fields: the value sits in a masked or a plain field, swapped (keeping the text) as the name changes. */
-    private static final class Fields {
+    @Override
+    protected boolean isBlank(Row row) {
+        return row.name().isEmpty();
+    }
+
+    /** The value sits in a masked or a plain field, swapped (keeping the text) as the name changes. */
+    private static final class VariableFields implements Fields<Row> {
         final TextField name = new TextField();
         final TextField plain = new TextField();
         final PasswordField secret = new PasswordField();
-        HorizontalLayout line;
-        boolean masked;
+        final Div cell = new Div();
 
-        AbstractField<?, String> value() {
-            return masked ? secret : plain;
+        VariableFields(String nameId, String valueId, Row value) {
+            name.setId(nameId);
+            name.setPlaceholder("NAME");
+            name.setValue(value.name());
+            for (TextFieldBase<?, String> field : List.<TextFieldBase<?, String>>of(plain, secret)) {
+                field.setId(valueId);
+                field.setPlaceholder("value");
+                field.setWidth("18rem");
+            }
+            boolean masked = Parameter.looksSecret(value.name());
+            cell.add(masked ? secret : plain);
+            current().setValue(value.value());
+            name.addValueChangeListener(e -> mask(Parameter.looksSecret(e.getValue())));
         }
 
-        void mask(boolean secretName) {
-            if (secretName == masked && line.getChildren().anyMatch(c -> c == value())) {
-                return;
+        private TextFieldBase<?, String> current() {
+            return secret.getParent().isPresent() ? secret : plain;
+        }
+
+        private void mask(boolean masked) {
+            TextFieldBase<?, String> from = current();
+            TextFieldBase<?, String> to = masked ? secret : plain;
+            if (from != to) {
+                to.setValue(from.getValue());
+                cell.removeAll();
+                cell.add(to);
             }
-            HasValue<?, String> from = value();
-            String text = from.getValue();
-            masked = secretName;
-            line.replace((com.vaadin.flow.component.Component) from, value());
-            value().setValue(text);
+        }
+
+        @Override
+        public List<Component> components() {
+            return List.of(name, cell);
+        }
+
+        @Override
+        public List<HasValue<?, ?>> inputs() {
+            return List.of(name, plain, secret);
+        }
+
+        @Override
+        public Row value() {
+            return new Row(name.getValue().strip(), current().getValue());
         }
     }
 }

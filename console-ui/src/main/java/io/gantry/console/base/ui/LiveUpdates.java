@@ -4,7 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import io.gantry.console.events.EngineEvents;
-import io.gantry.core.api.types.EventMessage;
+import io.gantry.console.events.EngineChange;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
@@ -19,7 +19,7 @@ public final class LiveUpdates {
     }
 
     /** While {@code component} is attached, runs {@code refresh} after each relevant engine event. */
-    public static void refreshOn(Component component, EngineEvents events, Predicate<EventMessage> relevant,
+    public static void refreshOn(Component component, EngineEvents events, Predicate<EngineChange> relevant,
                                  Runnable refresh) {
         component.addAttachListener(attach -> {
             UI ui = attach.getUI();
@@ -44,7 +44,7 @@ public final class LiveUpdates {
     }
 
     /** Container events (create, start, die, destroy, rename, …): what changes a service's status. */
-    public static boolean isContainerEvent(EventMessage event) {
-        return "container".equals(event.type());
+    public static boolean isContainerEvent(EngineChange event) {
+        return event.isContainer();
     }
 }

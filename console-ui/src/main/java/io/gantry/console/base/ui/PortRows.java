@@ -1,24 +1,18 @@
 package io.gantry.console.base.ui;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import io.gantry.console.template.Protocol;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Published ports as editable rows (host port, container port, protocol) with add and remove. An empty host port
- * lets the engine choose one. Fields get ids {@code <prefix>-host-<n>}, {@code <prefix>-container-<n>}, ... where
- * {@code n} counts rows as they were added.
+ * Published ports as rows: host port (empty lets the engine choose one), container port, protocol. Ids
+ * {@code <prefix>-host-<n>}, {@code <prefix>-container-<n>}, {@code <prefix>-protocol-<n>}.
  */
-public class PortRows extends Div {
+public class PortRows extends RowList<PortRows.Row> {
 
     /** One row as typed; the numbers are checked by whoever takes them. */
     public record Row(String hostPort, String containerPort, Protocol protocol) {
@@ -29,72 +23,72 @@ public class PortRows extends Div {
         }
     }
 
-    private final String prefix;
-    private final Div rows = new Div();
-    private final List<Fields> fields = new ArrayList<>();
-    private int added;
-
     public PortRows(String prefix, List<Row> initial) {
-        this.prefix = prefix;
-        setId(prefix);
-        addClassName("gantry-rows");
-        Button add = new Button("Add port", VaadinIcon.PLUS.create(), e -> add(new Row("", "", Protocol.TCP)));
-        add.setId(prefix + "-add");
-        add.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        add(rows, add);
-        initial.forEach(this::add);
-    }
-
-    public List<Row> rows() {
-        return fields.stream().map(f -> new Row(f.host.getValue().strip(), f.container.getValue().strip(),
-                f.protocol.getValue())).filter(r -> !r.hostPort().isEmpty() || !r.containerPort().isEmpty()).toList();
+        super(prefix, "Add port");
+        initial.forEach(this::addRow);
     }
 
     /** Shows a problem of these ports beside each row's host port (the message names the port). */
     public void markInvalid(String message) {
-        fields.forEach(f -> {
-            f.host.setInvalid(true);
-            f.host.setErrorMessage(message);
-        });
+        rowFields().forEach(f -> ((PortFields) f).mark(message));
     }
 
     public void clearMarks() {
-        fields.forEach(f -> f.host.setInvalid(false));
+        rowFields().forEach(f -> ((PortFields) f).mark(null));
     }
 
-    private void add(Row row) {
-        int n = ++added;
-        Fields f = new Fields();
-        f.host.setId(prefix + "-host-" + n);
-        f.host.setPlaceholder("automatic");
-        f.host.setLabel(n == 1 || fields.isEmpty() ? "Host port" : null);
-        f.host.setValue(row.hostPort());
-        f.host.setWidth("8rem");
-        f.container.setId(prefix + "-container-" + n);
-        f.container.setLabel(n == 1 || fields.isEmpty() ? "Container port" : null);
-        f.container.setValue(row.containerPort());
-        f.container.setWidth("8rem");
-        f.protocol.setId(prefix + "-protocol-" + n);
-        f.protocol.setItems(Protocol.values());
-        f.protocol.setValue(row.protocol());
-        f.protocol.setWidth("6rem");
-        Button remove = new Button(VaadinIcon.CLOSE_SMALL.create());
-        remove.setId(prefix + "-remove-" + n);
-        remove.setAriaLabel("Remove this port");
-        remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-        HorizontalLayout line = new HorizontalLayout(f.host, f.container, f.protocol, remove);
-        line.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        remove.addClickListener(e -> {
-            fields.remove(f);
-            rows.remove(line);
-        });
-        fields.add(f);
-        rows.add(line);
+    @Override
+    protected Fields<Row> fields(int n, Row value) {
+        return new PortFields(this, n, value);
     }
 
-    private static final class Fields {
-        final TextField host = new TextField();
-        final TextField container = new TextField();
+    @Override
+    protected Row emptyRow() {
+        return new Row("", "", Protocol.TCP);
+    }
+
+    @Override
+    protected boolean isBlank(Row row) {
+        return row.hostPort().isEmpty() && row.containerPort().isEmpty();
+    }
+
+    private static final class PortFields implements Fields<Row> {
+        final TextField host = new TextField("Host port");
+        final TextField container = new TextField("Container port");
         final Select<Protocol> protocol = new Select<>();
+
+        PortFields(PortRows list, int n, Row value) {
+            host.setId(list.id("host", n));
+            host.setPlaceholder("automatic");
+            host.setValue(value.hostPort());
+            host.setWidth("8rem");
+            container.setId(list.id("container", n));
+            container.setValue(value.containerPort());
+            container.setWidth("8rem");
+            protocol.setId(list.id("protocol", n));
+            protocol.setItems(Protocol.values());
+            protocol.setValue(value.protocol());
+            protocol.setWidth("6rem");
+        }
+
+        void mark(String message) {
+            host.setInvalid(message != null);
+            host.setErrorMessage(message);
+        }
+
+        @Override
+        public List<Component> components() {
+            return List.of(host, container, protocol);
+        }
+
+        @Override
+        public List<HasValue<?, ?>> inputs() {
+            return List.of(host, container, protocol);
+        }
+
+        @Override
+        public Row value() {
+            return new Row(host.getValue().strip(), container.getValue().strip(), protocol.getValue());
+        }
     }
 }

@@ -126,10 +126,10 @@ class RunView extends VerticalLayout implements BeforeEnterObserver, HasDynamicT
 
     private RunRequest request() {
         RunForm f = java.util.Objects.requireNonNull(form);
-        List<PortMapping> ports = addedPorts == null ? List.of() : addedPorts.rows().stream()
+        List<PortMapping> ports = addedPorts == null ? List.of() : addedPorts.values().stream()
                 .map(r -> new PortMapping(null, r.hostPort().isEmpty() ? null : r.hostPort(), r.containerPort(),
                         r.protocol(), io.gantry.console.template.Origin.none())).toList();
-        List<EnvVar> env = environment == null ? List.of() : environment.rows().stream()
+        List<EnvVar> env = environment == null ? List.of() : environment.values().stream()
                 .map(r -> EnvVar.of(r.name(), r.value())).toList();
         return new RunRequest(name.getValue(), parameters == null ? java.util.Map.of() : parameters.values(),
                 hostChoices == null ? java.util.Map.of() : hostChoices.hostPorts(),
@@ -177,7 +177,9 @@ class RunView extends VerticalLayout implements BeforeEnterObserver, HasDynamicT
         dangers.forEach(d -> list.add(new ListItem(d.message())));
         dialog.add(new Paragraph("Run it only if you trust it:"), list);
         dialog.setCancelable(true);
-        dialog.setCancelText("Cancel");
+        Button cancel = new Button("Cancel", e -> dialog.close());
+        cancel.setId("run-dangers-cancel");
+        dialog.setCancelButton(cancel);
         dialog.getElement().setAttribute("data-count", Integer.toString(dangers.size()));
         Button confirm = new Button("Run anyway", e -> {
             dialog.close();

@@ -59,8 +59,16 @@ class RunImageIT {
         assertThat(browser.text("#run-title")).isEqualTo("Run busybox");
 
         browser.click("#run-added-ports-add");
-        browser.type("#run-added-ports-host-1", Integer.toString(hostPort));
+        browser.type("#run-added-ports-host-1", "99999");
         browser.type("#run-added-ports-container-1", "8000");
+        browser.click("#run-deploy");
+        browser.await("the bad host port is marked where it was typed", () -> "true".equals(String.valueOf(
+                browser.script("return document.querySelector('#run-added-ports-host-1').invalid;"))));
+        assertThat(String.valueOf(browser.script("return document.querySelector('#run-added-ports-host-1').errorMessage;")))
+                .contains("99999").contains("out of range");
+        assertThat(console.textOf("#run-problems")).contains("99999");
+        browser.screenshot("run-image-bad-port");
+        browser.type("#run-added-ports-host-1", Integer.toString(hostPort));
         browser.click("#run-env-add");
         browser.type("#run-env-name-1", "GREETING");
         browser.type("#run-env-value-1", "hello from gantry");
