@@ -4,6 +4,7 @@ import io.gantry.console.config.GantryProperties;
 import io.gantry.console.engine.EngineEndpoint;
 import io.gantry.core.engine.Engine;
 import io.gantry.core.engine.EngineConfig;
+import io.gantry.core.snapshot.StorageDriver;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,8 +30,10 @@ class EngineConfiguration {
     Engine embeddedEngine(GantryProperties properties,
             @Value("${gantry.registry-mirrors:}") List<String> mirrors,
             @Value("${gantry.insecure-registries:}") List<String> insecure,
-            @Value("${gantry.only-configured-registries:false}") boolean configuredOnly) throws IOException {
-        return Engine.start(EngineConfig.forDataRoot(properties.data()).withRegistries(mirrors, insecure, configuredOnly));
+            @Value("${gantry.only-configured-registries:false}") boolean configuredOnly,
+            @Value("${gantry.storage-driver:}") String storageDriver) throws IOException {
+        EngineConfig config = EngineConfig.forDataRoot(properties.data()).withRegistries(mirrors, insecure, configuredOnly);
+        return Engine.start(storageDriver.isBlank() ? config : config.withStorageDriver(StorageDriver.parse(storageDriver)));
     }
 
     @Bean

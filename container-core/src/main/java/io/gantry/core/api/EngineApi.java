@@ -7,6 +7,7 @@ import io.gantry.core.events.EventLog;
 import io.gantry.core.host.HostProbe;
 import io.gantry.core.images.ImageService;
 import io.gantry.core.registry.RegistrySettings;
+import io.gantry.core.snapshot.StorageDriver;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,10 +19,16 @@ public final class EngineApi implements AutoCloseable {
 
     /** What the API reports about its engine. */
     public record Settings(String engineId, Path dataRoot, Path socket, List<String> registryMirrors,
-            RegistrySettings registries) {
+            RegistrySettings registries, StorageDriver storageDriver) {
 
         public Settings {
             registryMirrors = List.copyOf(registryMirrors);
+        }
+
+        /** An API over the overlay snapshotter, the engine's choice wherever the kernel has overlayfs. */
+        public Settings(String engineId, Path dataRoot, Path socket, List<String> registryMirrors,
+                RegistrySettings registries) {
+            this(engineId, dataRoot, socket, registryMirrors, registries, StorageDriver.OVERLAY2);
         }
     }
 

@@ -2,12 +2,14 @@ package io.gantry.core.engine;
 
 import io.gantry.core.instance.EngineInstance;
 import io.gantry.core.registry.RegistrySettings;
+import io.gantry.core.snapshot.StorageDriver;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,8 +18,10 @@ import java.util.Set;
  *
  * @param socket          the Engine API's unix socket; by default {@code gantry.sock} in the instance's run directory
  * @param registryMirrors mirrors of docker.io, tried in order before docker.io itself
+ * @param storageDriver   how containers' root filesystems are made; empty for the best the host allows
  */
-public record EngineConfig(EngineInstance instance, Path socket, List<String> registryMirrors, RegistrySettings registries) {
+public record EngineConfig(EngineInstance instance, Path socket, List<String> registryMirrors, RegistrySettings registries,
+                           Optional<StorageDriver> storageDriver) {
 
     public EngineConfig {
         registryMirrors = List.copyOf(registryMirrors);
@@ -25,15 +29,21 @@ public record EngineConfig(EngineInstance instance, Path socket, List<String> re
 
     public static EngineConfig forDataRoot(Path dataRoot) {
         EngineInstance instance = EngineInstance.forDataRoot(dataRoot);
-        return new EngineConfig(instance, instance.runDir().resolve("gantry.sock"), List.of(), RegistrySettings.defaults());
+        return new EngineConfig(instance, instance.runDir().resolve("gantry.sock"), List.of(), RegistrySettings.defaults(),
+                Optional.empty());
     }
 
     public EngineConfig withSocket(Path socket) {
-        return new EngineConfig(instance, socket, registryMirrors, registries);
+        return new EngineConfig(instance, socket, registryMirrors, registries, storageDriver);
     }
 
     public EngineConfig withRegistries(List<String> mirrors, RegistrySettings settings) {
-        return new EngineConfig(instance, socket, mirrors, settings);
+        return new EngineConfig(instance, socket, mirrors, settings, storageDriver);
+    }
+
+    /** Forces a storage driver (dockerd's {@code --storage-driver}); the engine refuses to start if the host lacks it. */
+    public EngineConfig withStorageDriver(StorageDriver driver) {
+        return new EngineConfig(instance, socket, registryMirrors, registries, Optional.of(driver));
     }
 
     /**

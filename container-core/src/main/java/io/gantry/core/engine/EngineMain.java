@@ -1,5 +1,6 @@
 package io.gantry.core.engine;
 
+import io.gantry.core.snapshot.StorageDriver;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,10 +40,14 @@ public final class EngineMain {
         stopped.await();
     }
 
-    /** {@code --data DIR --socket PATH --registry-mirror URL... --insecure-registry HOST... --only-configured-registries}. */
+    /**
+     * {@code --data DIR --socket PATH --registry-mirror URL... --insecure-registry HOST... --only-configured-registries
+     * --storage-driver overlay2|vfs}.
+     */
     static EngineConfig parse(String[] args) {
         Path data = Path.of("/var/lib/gantry");
         Path socket = null;
+        StorageDriver driver = null;
         List<String> mirrors = new ArrayList<>();
         Set<String> insecure = new HashSet<>();
         boolean configuredOnly = false;
@@ -53,10 +58,14 @@ public final class EngineMain {
                 case "--registry-mirror" -> mirrors.add(value(args, ++i, "--registry-mirror"));
                 case "--insecure-registry" -> insecure.add(value(args, ++i, "--insecure-registry"));
                 case "--only-configured-registries" -> configuredOnly = true;
+                case "--storage-driver" -> driver = StorageDriver.parse(value(args, ++i, "--storage-driver"));
                 default -> throw new IllegalArgumentException("unknown option: " + args[i]);
             }
         }
         EngineConfig config = EngineConfig.forDataRoot(data.toAbsolutePath()).withRegistries(mirrors, insecure, configuredOnly);
+        if (driver != null) {
+            config = config.withStorageDriver(driver);
+        }
         return socket == null ? config : config.withSocket(socket.toAbsolutePath());
     }
 
