@@ -28,11 +28,14 @@ import io.gantry.console.events.EngineEvents;
 import io.gantry.console.metrics.MetricsService;
 import io.gantry.console.template.TemplateLibrary;
 import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -126,7 +129,7 @@ class ApplicationView extends VerticalLayout implements BeforeEnterObserver, Has
         Map<String, ServiceStatus> statuses = new LinkedHashMap<>();
         now.forEach(s -> statuses.put(s.name(), s.status()));
         summary.show(ApplicationSummary.of(statuses));
-        if (!cards.keySet().equals(now.stream().map(ServiceState::name).collect(java.util.stream.Collectors.toSet()))) {
+        if (!cards.keySet().equals(now.stream().map(ServiceState::name).collect(Collectors.toSet()))) {
             layOut(now);
         }
         Map<String, String> running = new LinkedHashMap<>();
@@ -145,8 +148,8 @@ class ApplicationView extends VerticalLayout implements BeforeEnterObserver, Has
         services.removeAll();
         cards.clear();
         Map<String, Div> sections = new LinkedHashMap<>();
-        List<ServiceState> ordered = new java.util.ArrayList<>(now);
-        ordered.sort(java.util.Comparator.comparing(s -> uncategorised(s)));
+        List<ServiceState> ordered = new ArrayList<>(now);
+        ordered.sort(Comparator.comparing(ApplicationView::uncategorised));
         boolean anyCategory = !ordered.stream().allMatch(ApplicationView::uncategorised);
         for (ServiceState s : ordered) {
             String category = !uncategorised(s) ? s.service().category() : anyCategory ? "Other services" : "Services";

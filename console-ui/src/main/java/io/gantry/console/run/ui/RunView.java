@@ -3,7 +3,6 @@ package io.gantry.console.run.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -26,6 +25,7 @@ import io.gantry.console.run.RunRequest;
 import io.gantry.console.run.RunService;
 import io.gantry.console.template.EnvVar;
 import io.gantry.console.template.MissingParameterException;
+import io.gantry.console.template.Origin;
 import io.gantry.console.template.PortMapping;
 import io.gantry.console.template.TemplateImage;
 import io.gantry.console.template.TemplateNotFoundException;
@@ -33,6 +33,8 @@ import io.gantry.console.template.TemplateRejectedException;
 import io.gantry.console.template.ValidationReport;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -125,15 +127,15 @@ class RunView extends VerticalLayout implements BeforeEnterObserver, HasDynamicT
     }
 
     private RunRequest request() {
-        RunForm f = java.util.Objects.requireNonNull(form);
+        RunForm f = Objects.requireNonNull(form);
         List<PortMapping> ports = addedPorts == null ? List.of() : addedPorts.values().stream()
                 .map(r -> new PortMapping(null, r.hostPort().isEmpty() ? null : r.hostPort(), r.containerPort(),
-                        r.protocol(), io.gantry.console.template.Origin.none())).toList();
+                        r.protocol(), Origin.none())).toList();
         List<EnvVar> env = environment == null ? List.of() : environment.values().stream()
                 .map(r -> EnvVar.of(r.name(), r.value())).toList();
-        return new RunRequest(name.getValue(), parameters == null ? java.util.Map.of() : parameters.values(),
-                hostChoices == null ? java.util.Map.of() : hostChoices.hostPorts(),
-                hostChoices == null ? java.util.Map.of() : hostChoices.volumeSources(), ports, env,
+        return new RunRequest(name.getValue(), parameters == null ? Map.of() : parameters.values(),
+                hostChoices == null ? Map.of() : hostChoices.hostPorts(),
+                hostChoices == null ? Map.of() : hostChoices.volumeSources(), ports, env,
                 f.isImageRun() ? command.getValue() : "", false);
     }
 
@@ -162,33 +164,10 @@ class RunView extends VerticalLayout implements BeforeEnterObserver, HasDynamicT
         if (!report.isValid()) {
             showProblems(report.problems(), "");
         } else if (report.isDangerous()) {
-            confirmDangers(report.dangers(), request);
+            new DangersDialog(report.dangers(), () -> start(request.confirmed())).open();
         } else {
             start(request);
         }
-    }
-
-    private void confirmDangers(List<ValidationReport.Danger> dangers, RunRequest request) {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setId("run-dangers-dialog");
-        dialog.setHeader("This reaches beyond its containers");
-        UnorderedList list = new UnorderedList();
-        list.setId("run-dangers");
-        dangers.forEach(d -> list.add(new ListItem(d.message())));
-        dialog.add(new Paragraph("Run it only if you trust it:"), list);
-        dialog.setCancelable(true);
-        Button cancel = new Button("Cancel", e -> dialog.close());
-        cancel.setId("run-dangers-cancel");
-        dialog.setCancelButton(cancel);
-        dialog.getElement().setAttribute("data-count", Integer.toString(dangers.size()));
-        Button confirm = new Button("Run anyway", e -> {
-            dialog.close();
-            start(request.confirmed());
-        });
-        confirm.setId("run-dangers-confirm");
-        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-        dialog.setConfirmButton(confirm);
-        dialog.open();
     }
 
     /** Creates the application (refused with its problems shown here), then deploys it in the background. */

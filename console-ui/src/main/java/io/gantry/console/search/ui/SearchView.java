@@ -1,5 +1,6 @@
 package io.gantry.console.search.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -31,6 +32,8 @@ import io.gantry.console.template.TemplateLibrary;
 import io.gantry.console.template.ui.KeywordCloud;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -104,7 +107,7 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver {
         status.setText(query.isBlank() ? "Everything you have:" : "Searching for “" + query.strip() + "”…");
         status.getElement().setAttribute("data-state", "searching");
         ui.getPage().getHistory().replaceState(null, query.isBlank() ? "search"
-                : "search?" + QueryParameters.simple(java.util.Map.of("q", query.strip())).getQueryString());
+                : "search?" + QueryParameters.simple(Map.of("q", query.strip())).getQueryString());
         tasks.run(ui, () -> {
             SearchResults found = search.search(query);
             ui.access(() -> {
@@ -127,17 +130,17 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver {
         }
         results.removeAll();
         results.add(section(SearchGroup.TEMPLATES, found.templates().stream()
-                .map(hit -> (com.vaadin.flow.component.Component) new TemplateHitCard(hit)).toList()));
+                .map(hit -> (Component) new TemplateHitCard(hit)).toList()));
         results.add(section(SearchGroup.LOCAL_IMAGES, found.localImages().stream()
-                .map(hit -> (com.vaadin.flow.component.Component) new ImageHitCard(hit, search)).toList()));
+                .map(hit -> (Component) new ImageHitCard(hit, search)).toList()));
         if (!found.query().isEmpty()) {
             results.add(section(SearchGroup.REGISTRY_IMAGES, found.registryImages().stream()
-                    .map(hit -> (com.vaadin.flow.component.Component) new ImageHitCard(hit, search)).toList()));
+                    .map(hit -> (Component) new ImageHitCard(hit, search)).toList()));
         }
     }
 
-    private static Div section(SearchGroup group, List<com.vaadin.flow.component.Component> cards) {
-        String id = "search-" + group.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    private static Div section(SearchGroup group, List<Component> cards) {
+        String id = "search-" + group.name().toLowerCase(Locale.ROOT).replace('_', '-');
         H3 title = new H3(group.title() + " (" + cards.size() + ")");
         Div list = new Div();
         list.setId(id + "-hits");
