@@ -6,6 +6,7 @@ import io.gantry.core.container.ContainerView;
 import io.gantry.core.events.EventLog;
 import io.gantry.core.host.HostProbe;
 import io.gantry.core.images.ImageService;
+import io.gantry.core.registry.RegistryClient;
 import io.gantry.core.registry.RegistrySettings;
 import io.gantry.core.snapshot.StorageDriver;
 import java.io.IOException;
@@ -48,6 +49,7 @@ public final class EngineApi implements AutoCloseable {
         ObjectMapper json = EngineApiServer.objectMapper();
         new SystemHandler(settings, HostProbe.ofThisHost(), () -> counts(services)).register(router);
         new EventsHandler(services.events(), json, Clock.systemUTC()).register(router);
+        new RegistryHandler(services.images(), new RegistryClient(settings.registries()), json).register(router);
         services.containers().ifPresentOrElse(c -> {
                     new ContainersHandler(c, json, Clock.systemUTC()).register(router);
                     new ExecHandler(c, json).register(router);
