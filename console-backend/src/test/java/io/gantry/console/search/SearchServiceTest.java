@@ -93,11 +93,14 @@ class SearchServiceTest {
     }
 
     @Test
-    void a_query_that_matches_nothing_is_empty_without_failures_from_the_library_and_engine() {
+    void a_query_that_matches_nothing_is_empty_and_docker_hub_refused_by_the_engine_is_its_own_line() {
         SearchResults none = search.search("no such thing anywhere");
 
         assertThat(none.isEmpty()).isTrue();
-        assertThat(none.failures()).extracting(SourceFailure::source)
-                .doesNotContain(TemplateSearch.NAME, LocalImageSearch.NAME);
+        assertThat(none.failures()).as("an engine that contacts only configured registries does not ask Docker Hub")
+                .singleElement().satisfies(f -> {
+                    assertThat(f.source()).isEqualTo(DockerHubSearch.NAME);
+                    assertThat(f.message()).contains("index.docker.io is not a configured registry");
+                });
     }
 }
