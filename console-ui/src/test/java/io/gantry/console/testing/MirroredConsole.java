@@ -45,13 +45,18 @@ public final class MirroredConsole implements AutoCloseable {
         this.engineUrl = engineUrl;
     }
 
-    /** @param name names the kept log: {@code <name>-console.log} */
-    public static MirroredConsole start(String name, String registryHost) throws Exception {
+    /**
+     * @param name      names the kept log: {@code <name>-console.log}
+     * @param arguments more console settings, e.g. {@code --gantry.index-url=http://127.0.0.1:1234}
+     */
+    public static MirroredConsole start(String name, String registryHost, String... arguments) throws Exception {
         Path data = Files.createTempDirectory(Path.of("/var/tmp"), "gantry-it-" + name + "-");
         Path log = Files.createTempFile("gantry-it-" + name, ".log");
         EngineLeftovers leftovers = EngineLeftovers.before(data);
-        ConsoleProcess console = ConsoleProcess.start(data, log, Map.of("GANTRY_ADMIN_PASSWORD", PASSWORD),
-                List.of("--gantry.registry-mirrors=http://" + registryHost, "--gantry.only-configured-registries=true"));
+        List<String> settings = new ArrayList<>(List.of("--gantry.registry-mirrors=http://" + registryHost,
+                "--gantry.only-configured-registries=true"));
+        settings.addAll(List.of(arguments));
+        ConsoleProcess console = ConsoleProcess.start(data, log, Map.of("GANTRY_ADMIN_PASSWORD", PASSWORD), settings);
         Browser browser = new Browser();
         browser.open(console.url("/"));
         browser.awaitPath("/login");

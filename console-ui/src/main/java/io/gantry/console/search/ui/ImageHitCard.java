@@ -33,7 +33,7 @@ class ImageHitCard extends Div {
     ImageHitCard(SearchHit.ImageHit hit, SearchService search) {
         this.hit = hit;
         this.search = search;
-        String id = "hit-" + (hit.local() ? "local-" : "registry-") + DomIds.of(hit.repository());
+        String id = "hit-" + (hit.local() ? "local" : DomIds.of(hit.source())) + "-" + DomIds.of(hit.repository());
         setId(id);
         addClassName("gantry-hit");
         Span name = new Span(hit.repository());

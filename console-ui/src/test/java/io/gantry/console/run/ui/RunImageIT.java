@@ -6,8 +6,11 @@ import io.gantry.console.testing.Browser;
 import io.gantry.console.testing.MirroredConsole;
 import io.gantry.console.testing.TestRegistryImages;
 import io.gantry.core.registry.LocalRegistry;
+import io.gantry.core.registry.SearchIndexDouble;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Running a single image with clicks: search finds busybox by its name, the run form publishes a port and sets a
+ * Running a single image with clicks: search finds busybox on Docker Hub (the engine's index is a declared double)
+ * with its tags read from the engine's loopback mirror, and by its name; the run form publishes a port and sets a
  * variable, the pull shows its layers, and the application page shows the service running with its port, usage and
  * log, follows a stop and a start made there, and removes it without a trace.
  */
@@ -24,17 +28,25 @@ class RunImageIT {
     @RegisterExtension
     static final LocalRegistry REGISTRY = new LocalRegistry();
 
+    static SearchIndexDouble index;
     MirroredConsole console;
     Browser browser;
 
     @BeforeAll
     static void fillRegistry() throws Exception {
         TestRegistryImages.pushBusybox(REGISTRY.host());
+        index = SearchIndexDouble.start(List.of(
+                new SearchIndexDouble.Repository("busybox", "Busybox base image.", 3400, true)));
+    }
+
+    @AfterAll
+    static void stopIndex() {
+        index.close();
     }
 
     @BeforeEach
     void start() throws Exception {
-        console = MirroredConsole.start("RunImageIT", REGISTRY.host());
+        console = MirroredConsole.start("RunImageIT", REGISTRY.host(), "--gantry.index-url=" + index.url());
         browser = console.browser();
     }
 
@@ -51,10 +63,19 @@ class RunImageIT {
         browser.screenshot("search-home");
 
         browser.type("#search-box", "busybox");
-        browser.await("busybox can be run by its name", () -> browser.isPresent("#hit-registry-busybox-run"));
+        browser.await("Docker Hub finds busybox", () -> browser.isPresent("#hit-docker-hub-busybox-run"));
+        assertThat(browser.isPresent("#hit-by-name-busybox-run")).as("and it can be run by its name").isTrue();
+        assertThat(console.textOf("#hit-docker-hub-busybox")).contains("Official").contains("3400")
+                .contains("Busybox base image.");
         assertThat(console.textOf("#search-local-images")).contains("Local images (0)");
+        browser.click("#hit-docker-hub-busybox-tag input");
+        browser.script("document.querySelector('#hit-docker-hub-busybox-tag').opened = true;");
+        browser.await("its tags are read from the mirror", () -> Boolean.TRUE.equals(browser.script(
+                "return [...document.querySelectorAll('vaadin-combo-box-item')].some(i => i.textContent.trim() === 'latest');")));
+        assertThat(console.textOf("#hit-docker-hub-busybox-tag-error")).isEmpty();
         browser.screenshot("search-busybox");
-        browser.click("#hit-registry-busybox-run");
+        browser.script("document.querySelector('#hit-docker-hub-busybox-tag').opened = false;");
+        browser.click("#hit-docker-hub-busybox-run");
         browser.awaitPath("/run");
         assertThat(browser.text("#run-title")).isEqualTo("Run busybox");
 
