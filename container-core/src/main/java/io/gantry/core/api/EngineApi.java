@@ -56,12 +56,16 @@ public final class EngineApi implements AutoCloseable {
                     new StatsHandler(c, json).register(router);
                     new NetworksHandler(c, json).register(router);
                     new VolumesHandler(c, json).register(router);
+                    new ContainerFilesHandler(c.files(), json).register(router);
                 },
                 () -> refuse(router, "/containers/{path*}", "this engine runs containers only as root"));
         if (services.containers().isPresent() && services.images().isPresent()) {
             new CommitHandler(services.containers().get(), services.images().get()).register(router);
         }
-        services.images().ifPresentOrElse(i -> new ImagesHandler(i, json).register(router),
+        services.images().ifPresentOrElse(i -> {
+                    new ImageArchivesHandler(i, json).register(router);
+                    new ImagesHandler(i, json).register(router);
+                },
                 () -> refuse(router, "/images/{path*}", "this engine handles images only as root"));
         return new EngineApi(EngineApiServer.start(settings.socket(), router, SystemHandler.ENGINE_VERSION));
     }

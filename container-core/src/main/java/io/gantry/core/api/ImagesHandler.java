@@ -50,7 +50,8 @@ final class ImagesHandler {
      */
     private void pull(HttpRequest request, HttpResponse response) throws IOException {
         if (request.query("fromSrc").isPresent()) {
-            throw new ApiException(400, "importing a root filesystem is not supported by this engine yet");
+            ImageArchivesHandler.importRootfs(images, json, request, response);
+            return;
         }
         String from = request.query("fromImage").filter(s -> !s.isBlank())
                 .orElseThrow(() -> new ApiException(400, "fromImage or fromSrc is required"));

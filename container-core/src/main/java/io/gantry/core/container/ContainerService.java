@@ -440,6 +440,11 @@ public final class ContainerService {
         runtime.resize(resolve(reference), rows, cols);
     }
 
+    /** The containers' files, for {@code docker cp}, {@code export} and {@code diff}. */
+    public ContainerFiles files() {
+        return new ContainerFiles(this, runtime);
+    }
+
     /**
      * The directory holding a container's changes to its image (the overlay's upper directory), for commit; a
      * container on the copy snapshotter has none.

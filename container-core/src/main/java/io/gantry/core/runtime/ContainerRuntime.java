@@ -191,6 +191,9 @@ public final class ContainerRuntime implements AutoCloseable {
     private void startLocked(LiveContainer c) {
         ContainerRecord r = c.record;
         String id = r.id();
+        if (c.filesystemMounts > 0) {
+            throw new ConflictException("start container " + id + ": its filesystem is open for a copy or export");
+        }
         Path dir = containersDir.resolve(id);
         Cgroup cgroup = cgroups.create(id, cgroupResources(r.spec()));
         Shim.Started started;
@@ -293,7 +296,9 @@ public final class ContainerRuntime implements AutoCloseable {
             if (c.record.state() != ContainerState.PAUSED || c.cgroup == null) {
                 throw new ConflictException("unpause container " + id + ": it is not paused");
             }
-            cgroups.freeze(c.cgroup, false);
+            if (c.filesystemFreezes == 0) {
+                cgroups.freeze(c.cgroup, false); // else the open filesystem thaws it when it closes
+            }
             update(c, c.record.withState(ContainerState.RUNNING));
         }
     }
@@ -380,6 +385,63 @@ public final class ContainerRuntime implements AutoCloseable {
     }
 
     /**
+     * Holds the container's files for the engine's own reading or writing ({@code docker cp}, {@code export},
+     * {@code diff}): a running container is frozen until the returned handle is closed (a paused one stays as it is),
+     * a stopped one cannot start or be removed meanwhile. See {@link ContainerFilesystem}.
+     */
+    public ContainerFilesystem openFilesystem(String id) {
+        LiveContainer c = get(id);
+        synchronized (c) {
+            ContainerRecord r = c.record;
+            if (!c.running()) {
+                c.filesystemMounts++;
+                boolean[] writer = {false};
+                Runnable claimWriter = () -> {
+                    synchronized (c) {
+                        if (c.filesystemWriter) {
+                            throw new ConflictException("container " + id + ": another copy is writing its filesystem");
+                        }
+                        c.filesystemWriter = writer[0] = true;
+                    }
+                };
+                return new ContainerFilesystem(null, r.rootfs().get(0), mountPoints(r.spec()), claimWriter, () -> {
+                    synchronized (c) {
+                        c.filesystemMounts--;
+                        c.filesystemWriter &= !writer[0];
+                    }
+                });
+            }
+            Cgroup cgroup = c.cgroup;
+            if (cgroup == null) {
+                throw new ConflictException("open the filesystem of container " + id + ": it is not running");
+            }
+            if (c.filesystemFreezes == 0 && r.state() == ContainerState.RUNNING) {
+                cgroups.freeze(cgroup, true);
+            }
+            c.filesystemFreezes++;
+            Runnable thaw = () -> {
+                synchronized (c) {
+                    if (--c.filesystemFreezes == 0 && c.record.state() == ContainerState.RUNNING && c.cgroup == cgroup) {
+                        cgroups.freeze(cgroup, false);
+                    }
+                }
+            };
+            if (!HostFacts.alive(r.initPid(), r.initStartTime())) {
+                thaw.run();
+                throw new ConflictException("open the filesystem of container " + id + ": its init has exited");
+            }
+            return new ContainerFilesystem(Path.of("/proc", Long.toString(r.initPid()), "root"), r.rootfs().get(0),
+                    mountPoints(r.spec()), () -> { }, thaw);
+        }
+    }
+
+    private static List<String> mountPoints(ContainerSpec spec) {
+        List<String> points = new java.util.ArrayList<>(ShimConfig.DEFAULT_MOUNT_POINTS);
+        spec.binds().forEach(bind -> points.add(bind.target()));
+        return points;
+    }
+
+    /**
      * Attaches to the running container's stdio through its monitor: output from now on, input if the container
      * was created with {@code openStdin} (or a tty). Closing the handle detaches; the container runs on.
      */
@@ -412,6 +474,9 @@ public final class ContainerRuntime implements AutoCloseable {
             stop(id, Duration.ZERO);
         }
         synchronized (c) {
+            if (c.filesystemMounts > 0) {
+                throw new ConflictException("remove container " + id + ": its filesystem is open for a copy or export");
+            }
             c.cancelRestart();
             watcher.unwatch(id);
             snapshotter.remove(id);

@@ -58,9 +58,29 @@ final class CliEngine implements AutoCloseable {
         TestImages.push(client, source, ImageReference.parse(registry.host() + "/library/busybox:latest"), busybox);
     }
 
+    /** An engine with a docker.io mirror on {@code registry}. */
+    static CliEngine start(LocalRegistry registry) throws IOException {
+        return start(registry, config -> config);
+    }
+
     /** Runs the docker CLI against this engine, checks its exit status and returns its output. */
     String docker(int expectedExit, String... args) throws IOException, InterruptedException {
-        return new DockerCli(engine.socket(), data.resolve("docker-config")).run(expectedExit, args);
+        return cli().run(expectedExit, args);
+    }
+
+    /** The same with {@code input} on the CLI's stdin (a {@code --password-stdin}). */
+    String dockerWithInput(int expectedExit, String input, String... args) throws IOException, InterruptedException {
+        return cli().runWithInput(expectedExit, input, args);
+    }
+
+    /** The docker CLI pointed at this engine, for input from files. */
+    DockerCli cli() {
+        return new DockerCli(engine.socket(), data.resolve("docker-config"));
+    }
+
+    /** The engine's data root. */
+    Path data() {
+        return data;
     }
 
     @Override
