@@ -20,10 +20,11 @@ class DockerHubSearch implements SearchSource, TagLister {
     static final String NAME = "Docker Hub";
 
     private final EngineClient engine;
-    private final RegistryTags registries = RegistryTags.withDefaults();
+    private final RegistryTags registries;
 
-    DockerHubSearch(EngineClient engine) {
+    DockerHubSearch(EngineClient engine, RegistryTags registries) {
         this.engine = engine;
+        this.registries = registries;
     }
 
     @Override

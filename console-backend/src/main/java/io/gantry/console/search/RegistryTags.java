@@ -7,12 +7,18 @@ import io.gantry.core.registry.RegistrySettings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
  * Reads repository listings from registries with the stateless registry client: a catalog, a repository's tags.
- * Tags come newest-looking first: {@code latest}, then by version numbers descending.
+ * Registries are reached as Docker does (HTTPS, plain HTTP on loopback), trusting the per-registry CAs the engine is
+ * given ({@code gantry.registry-certs}). Tags come newest-looking first: {@code latest}, then by version descending.
  */
+@Component
 final class RegistryTags {
 
     static final int PAGE = 100;
@@ -21,6 +27,11 @@ final class RegistryTags {
 
     RegistryTags(RegistryClient client) {
         this.client = client;
+    }
+
+    @Autowired
+    RegistryTags(@Value("${gantry.registry-certs:/etc/gantry/certs.d}") Path certs) {
+        this(new RegistryClient(RegistrySettings.defaults().withCertsDir(certs)));
     }
 
     /** Docker's rules: HTTPS, except plain HTTP on loopback. */

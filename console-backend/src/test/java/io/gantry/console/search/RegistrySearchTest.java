@@ -108,7 +108,7 @@ class RegistrySearchTest {
     }
 
     private static SearchService service(List<SearchSource> registries) {
-        return new SearchService(List.of(new LocalImageSearch(client), new DockerHubSearch(client)),
+        return new SearchService(List.of(new LocalImageSearch(client), new DockerHubSearch(client, RegistryTags.withDefaults())),
                 List.of(() -> registries), Duration.ofSeconds(2));
     }
 
