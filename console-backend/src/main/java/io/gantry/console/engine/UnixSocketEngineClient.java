@@ -7,9 +7,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.gantry.core.api.types.ContainerCreateRequest;
 import io.gantry.core.api.types.ContainerCreateResponse;
 import io.gantry.core.api.types.ContainerInspect;
-import io.gantry.core.api.types.ContainerStatsItem;
 import io.gantry.core.api.types.ContainerSummary;
 import io.gantry.core.api.types.EventMessage;
+import io.gantry.core.api.types.ExecConfig;
+import io.gantry.core.api.types.ExecInspect;
+import io.gantry.core.api.types.ExecStartConfig;
 import io.gantry.core.api.types.IdResponse;
 import io.gantry.core.api.types.ImageDeleteItem;
 import io.gantry.core.api.types.ImageInspect;
@@ -19,6 +21,7 @@ import io.gantry.core.api.types.NetworkConnectRequest;
 import io.gantry.core.api.types.NetworkCreateRequest;
 import io.gantry.core.api.types.NetworkResource;
 import io.gantry.core.api.types.ProgressMessage;
+import io.gantry.core.api.types.StatsResponse;
 import io.gantry.core.api.types.SystemInfo;
 import io.gantry.core.api.types.SystemVersion;
 import io.gantry.core.api.types.VolumeResource;
@@ -26,7 +29,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -135,6 +140,32 @@ public final class UnixSocketEngineClient implements EngineClient {
     }
 
     @Override
+    public ContainerStats stats(String reference) {
+        JsonNode item = get("/containers/" + segment(reference) + "/stats?stream=false", JsonNode.class);
+        JsonNode cpu = item.path("cpu_stats");
+        JsonNode precpu = item.path("precpu_stats");
+        JsonNode memory = item.path("memory_stats");
+        JsonNode counters = memory.path("stats");
+        // cgroup v2 calls the reclaimable cache inactive_file, v1 total_inactive_file (as the docker CLI reads it)
+        long cache = counters.has("inactive_file") ? counters.path("inactive_file").asLong()
+                : counters.path("total_inactive_file").asLong();
+        int cpus = cpu.path("online_cpus").asInt(0);
+        if (cpus == 0) {
+            cpus = cpu.path("cpu_usage").path("percpu_usage").size();
+        }
+        Instant read;
+        try {
+            read = Instant.parse(item.path("read").asText());
+        } catch (java.time.format.DateTimeParseException e) {
+            read = Instant.now();
+        }
+        return new ContainerStats(read, cpu.path("cpu_usage").path("total_usage").asLong(),
+                precpu.path("cpu_usage").path("total_usage").asLong(), cpu.path("system_cpu_usage").asLong(),
+                precpu.path("system_cpu_usage").asLong(), cpus, memory.path("usage").asLong(), cache,
+                memory.path("limit").asLong());
+    }
+
+    @Override
     public List<LogLine> logs(String reference, int tail) {
         boolean multiplexed = !inspectContainer(reference).config().tty();
         List<LogLine> lines = new ArrayList<>();
@@ -158,17 +189,59 @@ public final class UnixSocketEngineClient implements EngineClient {
                 + (tail < 0 ? "all" : Integer.toString(tail)) + (follow ? "&follow=1" : "");
     }
 
+    // ---- stats and exec
+
     @Override
-    public EventSubscription followStats(String reference, Consumer<ContainerStatsItem> listener, Runnable onEnd) {
-        EngineHttp.Streaming stream = openStream("GET", "/containers/" + segment(reference) + "/stats?stream=1",
+    public StatsResponse stats(String container) {
+        return get("/containers/" + segment(container) + "/stats?stream=0", StatsResponse.class);
+    }
+
+    @Override
+    public EventSubscription followStats(String container, Consumer<StatsResponse> listener, Runnable onEnd) {
+        EngineHttp.Streaming stream = openStream("GET", "/containers/" + segment(container) + "/stats?stream=1",
                 new byte[0]);
         return follow(stream, "engine-stats", body -> {
-            try (MappingIterator<ContainerStatsItem> items = json.readerFor(ContainerStatsItem.class).readValues(body)) {
+            try (MappingIterator<StatsResponse> items = json.readerFor(StatsResponse.class).readValues(body)) {
                 while (items.hasNextValue()) {
                     listener.accept(items.nextValue());
                 }
             }
         }, onEnd);
+    }
+
+    /**
+     * Docker's exec without a terminal: create, start (the output arrives in stdcopy frames until the command ends),
+     * then the exit code from the exec's inspect, which an engine records a moment after the stream ends.
+     */
+    @Override
+    public ExecResult exec(String container, List<String> command) {
+        ExecConfig config = new ExecConfig(false, true, true, false, List.copyOf(command), null, null, null, false, null);
+        IdResponse exec = read(send("POST", "/containers/" + segment(container) + "/exec", write(config)),
+                "POST /containers/" + container + "/exec", json.constructType(IdResponse.class));
+        ExecOutput output = new ExecOutput();
+        try (EngineHttp.Streaming stream = openStream("POST", "/exec/" + exec.id() + "/start",
+                write(new ExecStartConfig(false, false)))) {
+            output.read(stream.body());
+        } catch (IOException e) {
+            throw new EngineUnreachableException("exec in " + container + ": the stream broke off: " + e.getMessage(), e);
+        }
+        for (int attempt = 0; attempt < 100; attempt++) {
+            ExecInspect inspect = get("/exec/" + exec.id() + "/json", ExecInspect.class);
+            if (!inspect.running() && inspect.exitCode() != null) {
+                return new ExecResult(inspect.exitCode(), output.stdout(), output.stderr());
+            }
+            sleep(50);
+        }
+        throw new EngineCallException(500, "exec in " + container + ": the command's output ended but it still runs");
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineCallException(500, "interrupted");
+        }
     }
 
     // ---- images
@@ -184,9 +257,10 @@ public final class UnixSocketEngineClient implements EngineClient {
     }
 
     @Override
-    public void pullImage(String image, String tag, Consumer<ProgressMessage> progress) {
+    public void pullImage(String image, String tag, @Nullable String registryAuth, Consumer<ProgressMessage> progress) {
         String path = "/images/create?fromImage=" + query(image) + "&tag=" + query(tag);
-        try (EngineHttp.Streaming stream = openStream("POST", path, new byte[0]);
+        Map<String, String> headers = registryAuth == null ? Map.of() : Map.of("X-Registry-Auth", registryAuth);
+        try (EngineHttp.Streaming stream = openStream("POST", path, headers, new byte[0]);
                 MappingIterator<ProgressMessage> items = json.readerFor(ProgressMessage.class).readValues(stream.body())) {
             while (items.hasNextValue()) {
                 ProgressMessage message = items.nextValue();
@@ -228,7 +302,7 @@ public final class UnixSocketEngineClient implements EngineClient {
 
     @Override
     public String createNetwork(String name) {
-        NetworkCreateRequest request = new NetworkCreateRequest(name, "bridge", null, false, null, null);
+        NetworkCreateRequest request = new NetworkCreateRequest(name, "bridge", null, false, null, null, true);
         IdResponse created = read(send("POST", "/networks/create", write(request)), "POST /networks/create",
                 json.constructType(IdResponse.class));
         return created.id();
@@ -296,7 +370,15 @@ public final class UnixSocketEngineClient implements EngineClient {
 
     /** Sends a request whose answer streams; an error status is read and thrown before any item is. */
     private EngineHttp.Streaming openStream(String method, String path, byte[] body) {
-        EngineHttp.Streaming stream = http.stream(method, "/v" + apiVersion() + path, Map.of(), body);
+        return openStream(method, path, Map.of(), body);
+    }
+
+    private EngineHttp.Streaming openStream(String method, String path, Map<String, String> extraHeaders, byte[] body) {
+        Map<String, String> headers = new HashMap<>(extraHeaders);
+        if (body.length > 0) {
+            headers.put("Content-Type", "application/json");
+        }
+        EngineHttp.Streaming stream = http.stream(method, "/v" + apiVersion() + path, headers, body);
         if (stream.status() >= 400) {
             try (stream) {
                 check(new EngineHttp.Response(stream.status(), stream.headers(), stream.body().readAllBytes()),

@@ -2,6 +2,7 @@ package io.gantry.console.image;
 
 import io.gantry.console.engine.EngineCallException;
 import io.gantry.console.engine.EngineClient;
+import io.gantry.console.registry.RegistryService;
 import io.gantry.core.api.types.ContainerSummary;
 import io.gantry.core.api.types.ImageSummary;
 import io.gantry.core.api.types.ProgressMessage;
@@ -12,7 +13,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /** The images page's one service. */
@@ -20,9 +24,22 @@ import org.springframework.stereotype.Service;
 public class ImageOperations {
 
     private final EngineClient engine;
+    /** Image reference → the {@code X-Registry-Auth} header for its registry, when the console has credentials. */
+    private final Function<String, Optional<String>> registryAuth;
 
+    @Autowired
+    ImageOperations(EngineClient engine, RegistryService registries) {
+        this(engine, registries::registryAuthFor);
+    }
+
+    /** Pulling anonymously, for tests. */
     ImageOperations(EngineClient engine) {
+        this(engine, reference -> Optional.empty());
+    }
+
+    ImageOperations(EngineClient engine, Function<String, Optional<String>> registryAuth) {
         this.engine = engine;
+        this.registryAuth = registryAuth;
     }
 
     /** One row per tag (untagged images once), sorted by reference, each with the containers using the image. */
@@ -47,7 +64,8 @@ public class ImageOperations {
 
     /**
      * Pulls {@code reference} ({@code name}, {@code name:tag}; no tag means {@code latest}), handing each step to
-     * {@code progress} on the calling thread. A failure reported by the engine is thrown with its message.
+     * {@code progress} on the calling thread, with the credentials the console keeps for the image's registry. A
+     * failure reported by the engine is thrown with its message.
      */
     public void pull(String reference, Consumer<PullProgress> progress) {
         String ref = reference.strip();
@@ -57,7 +75,7 @@ public class ImageOperations {
         int colon = ref.lastIndexOf(':');
         boolean tagged = colon > ref.lastIndexOf('/');
         engine.pullImage(tagged ? ref.substring(0, colon) : ref, tagged ? ref.substring(colon + 1) : "latest",
-                message -> progress.accept(progress(message)));
+                registryAuth.apply(ref).orElse(null), message -> progress.accept(progress(message)));
     }
 
     /** Layer lines carry a {@code progressDetail} (empty when sizeless); "Pulling from …" has an id (the tag) but none. */

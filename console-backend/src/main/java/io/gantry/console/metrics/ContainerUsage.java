@@ -1,7 +1,6 @@
 package io.gantry.console.metrics;
 
-import io.gantry.core.api.types.ContainerStatsItem;
-import java.util.Map;
+import io.gantry.core.api.types.StatsResponse;
 
 /**
  * A container's CPU and memory use at one reading, computed as {@code docker stats} does.
@@ -12,36 +11,13 @@ import java.util.Map;
  */
 public record ContainerUsage(double cpuPercent, long memoryBytes, long memoryLimit) {
 
-    public static ContainerUsage of(ContainerStatsItem item) {
-        return new ContainerUsage(cpuPercent(item), memory(item.memoryStats()),
-                item.memoryStats() == null ? 0 : item.memoryStats().limit());
+    public static ContainerUsage of(StatsResponse reading) {
+        return new ContainerUsage(reading.cpuPercent(), reading.memoryUsed(),
+                reading.memoryStats() == null ? 0 : reading.memoryStats().limit());
     }
 
     /** Memory in use as a share of the limit, 0..100. */
     public double memoryPercent() {
         return memoryLimit <= 0 ? 0 : 100.0 * memoryBytes / memoryLimit;
-    }
-
-    private static double cpuPercent(ContainerStatsItem item) {
-        ContainerStatsItem.Cpu now = item.cpuStats();
-        ContainerStatsItem.Cpu before = item.precpuStats();
-        if (now == null || before == null || now.cpuUsage() == null || before.cpuUsage() == null) {
-            return 0;
-        }
-        long cpuDelta = now.cpuUsage().totalUsage() - before.cpuUsage().totalUsage();
-        long systemDelta = now.systemCpuUsage() - before.systemCpuUsage();
-        if (cpuDelta <= 0 || systemDelta <= 0) {
-            return 0;
-        }
-        return 100.0 * cpuDelta / systemDelta * Math.max(1, now.onlineCpus());
-    }
-
-    private static long memory(ContainerStatsItem.Memory memory) {
-        if (memory == null) {
-            return 0;
-        }
-        Map<String, Long> stats = memory.stats() == null ? Map.of() : memory.stats();
-        long inactive = stats.getOrDefault("inactive_file", stats.getOrDefault("total_inactive_file", 0L));
-        return Math.max(0, memory.usage() - (inactive < memory.usage() ? inactive : 0));
     }
 }

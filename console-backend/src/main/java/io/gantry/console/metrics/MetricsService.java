@@ -1,26 +1,107 @@
 package io.gantry.console.metrics;
 
+import io.gantry.console.app.AppService;
+import io.gantry.console.app.ApplicationService;
+import io.gantry.console.app.ServiceStatus;
+import io.gantry.console.engine.ContainerStats;
+import io.gantry.console.engine.EngineCallException;
 import io.gantry.console.engine.EngineClient;
 import io.gantry.console.engine.EngineEndpoint;
 import io.gantry.core.api.types.SystemInfo;
 import io.gantry.core.host.HostInfo;
 import io.gantry.core.host.HostProbe;
+import jakarta.annotation.PreDestroy;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.springframework.stereotype.Service;
 
-/** Figures for the dashboard. */
+/** Figures for the dashboard and the application pages. */
 @Service
 public class MetricsService {
 
+    private static final Path PROC_STAT = Path.of("/proc/stat");
+    /** How long the host's CPU use is measured over. */
+    private static final long HOST_SAMPLE_MS = 250;
+
     private final EngineClient engine;
     private final EngineEndpoint endpoint;
+    private final ApplicationService applications;
     private final HostProbe host = HostProbe.ofThisHost();
+    /** The engine takes about a second per stats reading: the services of an application are read side by side. */
+    private final ExecutorService readers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "metrics-reader");
+        t.setDaemon(true);
+        return t;
+    });
 
-    MetricsService(EngineClient engine, EngineEndpoint endpoint) {
+    MetricsService(EngineClient engine, EngineEndpoint endpoint, ApplicationService applications) {
         this.engine = engine;
         this.endpoint = endpoint;
+        this.applications = applications;
+    }
+
+    /**
+     * What each service of the application uses right now, from one stats reading of each running container (the
+     * engine measures over about a second), with the sums.
+     *
+     * @throws io.gantry.console.app.ApplicationNotFoundException when there is no such application
+     */
+    public ApplicationMetrics application(long id) {
+        Map<String, ServiceStatus> statuses = applications.status(id);
+        List<CompletableFuture<ServiceMetrics>> readings = applications.services(id).stream()
+                .map(s -> CompletableFuture.supplyAsync(() -> service(s, statuses.get(s.name())), readers)).toList();
+        List<ServiceMetrics> services = new ArrayList<>();
+        for (CompletableFuture<ServiceMetrics> reading : readings) {
+            try {
+                services.add(reading.join());
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        return ApplicationMetrics.of(id, services);
+    }
+
+    /** The host's CPU use (measured over a quarter of a second) and memory, all processes together. */
+    public HostMetrics host() {
+        CpuTimes before = CpuTimes.read(PROC_STAT);
+        try {
+            Thread.sleep(HOST_SAMPLE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        double cpu = CpuTimes.read(PROC_STAT).busyPercentSince(before);
+        HostInfo local = host.read();
+        return new HostMetrics(local.cpus(), cpu, local.memoryTotalBytes(),
+                local.memoryTotalBytes() - local.memoryAvailableBytes());
+    }
+
+    @PreDestroy
+    void stopReaders() {
+        readers.shutdownNow();
+    }
+
+    private ServiceMetrics service(AppService s, ServiceStatus status) {
+        String container = s.containerId();
+        if (container == null || !(status instanceof ServiceStatus.Running)) {
+            return new ServiceMetrics(s.name(), container, false, 0, 0, 0);
+        }
+        try {
+            ContainerStats stats = engine.stats(container);
+            return new ServiceMetrics(s.name(), container, true, stats.cpuPercent(), stats.memoryBytes(),
+                    stats.memoryLimitBytes());
+        } catch (EngineCallException e) {
+            if (e.status() == 404 || e.status() == 409) {
+                return new ServiceMetrics(s.name(), container, false, 0, 0, 0); // stopped or removed meanwhile
+            }
+            throw e;
+        }
     }
 
     /** The engine's facts and the host's current usage, read fresh on every call. */

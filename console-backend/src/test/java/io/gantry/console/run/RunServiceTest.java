@@ -3,7 +3,6 @@ package io.gantry.console.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gantry.console.TestEngine;
 import io.gantry.console.app.Application;
 import io.gantry.console.app.ApplicationService;
 import io.gantry.console.app.DeployFailedException;
@@ -12,6 +11,7 @@ import io.gantry.console.app.PublishedPort;
 import io.gantry.console.app.ServiceState;
 import io.gantry.console.app.ServiceStates;
 import io.gantry.console.app.ServiceStatus;
+import io.gantry.console.MirroredEngineTest;
 import io.gantry.console.engine.EngineClient;
 import io.gantry.console.template.EnvVar;
 import io.gantry.console.template.MissingParameterException;
@@ -23,30 +23,18 @@ import io.gantry.console.template.TemplateImage;
 import io.gantry.console.template.ValidationReport;
 import io.gantry.core.api.types.ContainerInspect;
 import io.gantry.core.api.types.NetworkResource;
-import io.gantry.core.registry.LocalRegistry;
-import io.gantry.core.testing.Privileged;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The run form of templates and images, and runs on a real engine that pulls busybox from a loopback registry. */
-@Privileged
-@SpringBootTest
-class RunServiceTest {
-
-    @RegisterExtension
-    static final LocalRegistry REGISTRY = new LocalRegistry();
+class RunServiceTest extends MirroredEngineTest {
 
     @Autowired
     RunService run;
@@ -58,16 +46,6 @@ class RunServiceTest {
     EngineClient engine;
     @Autowired
     JdbcTemplate jdbc;
-
-    @DynamicPropertySource
-    static void mirror(DynamicPropertyRegistry properties) {
-        properties.add("gantry.test.registry-mirror", REGISTRY::host);
-    }
-
-    @BeforeAll
-    static void pushBusybox() throws Exception {
-        TestEngine.pushBusybox(REGISTRY.host());
-    }
 
     @AfterEach
     void removeEverything() {

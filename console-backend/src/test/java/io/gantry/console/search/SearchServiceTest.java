@@ -2,27 +2,15 @@ package io.gantry.console.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gantry.console.TestEngine;
+import io.gantry.console.MirroredEngineTest;
 import io.gantry.console.engine.EngineClient;
 import io.gantry.console.image.ImageOperations;
-import io.gantry.core.registry.LocalRegistry;
-import io.gantry.core.testing.Privileged;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** One query over the template library and the images of a real engine that pulls from a loopback registry. */
-@Privileged
-@SpringBootTest
-class SearchServiceTest {
-
-    @RegisterExtension
-    static final LocalRegistry REGISTRY = new LocalRegistry();
+class SearchServiceTest extends MirroredEngineTest {
 
     @Autowired
     SearchService search;
@@ -30,16 +18,6 @@ class SearchServiceTest {
     ImageOperations images;
     @Autowired
     EngineClient engine;
-
-    @DynamicPropertySource
-    static void mirror(DynamicPropertyRegistry properties) {
-        properties.add("gantry.test.registry-mirror", REGISTRY::host);
-    }
-
-    @BeforeAll
-    static void pushBusybox() throws Exception {
-        TestEngine.pushBusybox(REGISTRY.host());
-    }
 
     @AfterEach
     void removeImages() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gantry.core.cgroup.CgroupStats;
 import io.gantry.core.container.ContainerService;
 import io.gantry.core.container.ContainerView;
+import io.gantry.core.container.ProcessTable;
 import io.gantry.core.runtime.ContainerStats;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /containers/{id}/stats}: Docker's stats JSON from the container's cgroup. Every item carries the previous
+ * What runs in a container: {@code GET /containers/{id}/top} (Docker's ps table) and {@code GET /containers/{id}/stats}: Docker's stats JSON from the container's cgroup. Every item carries the previous
  * reading as {@code precpu_stats}, so a client computes CPU use from one item; {@code stream=false} waits for a second
  * reading first (as Docker does) unless {@code one-shot} is asked.
  */
@@ -29,7 +30,11 @@ final class StatsHandler {
     }
 
     void register(Router router) {
-        router.add("GET", "/containers/{id}/stats", (rq, rs, p) -> stats(rq, rs, p.get("id")));
+        router.add("GET", "/containers/{id}/stats", (rq, rs, p) -> stats(rq, rs, p.get("id")))
+                .add("GET", "/containers/{id}/top", (rq, rs, p) -> {
+                    ProcessTable top = containers.top(p.get("id"), rq.query("ps_args").orElse(""));
+                    rs.json(200, Map.of("Titles", top.titles(), "Processes", top.processes()));
+                });
     }
 
     private void stats(HttpRequest request, HttpResponse response, String reference) throws IOException {
@@ -75,7 +80,12 @@ final class StatsHandler {
         item.put("id", view.id());
         item.put("read", now.read().toString());
         item.put("preread", previous == null ? "0001-01-01T00:00:00Z" : previous.read().toString());
-        item.put("pids_stats", Map.of("current", now.cgroup().pids().current(), "limit", now.cgroup().pids().limit()));
+        long pidsLimit = now.cgroup().pids().limit();
+        // Docker leaves out a limit that is not set, and the figures this engine does not collect are empty.
+        item.put("pids_stats", pidsLimit > 0 ? Map.of("current", now.cgroup().pids().current(), "limit", pidsLimit)
+                : Map.of("current", now.cgroup().pids().current()));
+        item.put("num_procs", 0);
+        item.put("storage_stats", Map.of());
         item.put("cpu_stats", cpu(now));
         item.put("precpu_stats", previous == null ? Map.of("cpu_usage", Map.of("total_usage", 0), "throttling_data",
                 Map.of("periods", 0, "throttled_periods", 0, "throttled_time", 0)) : cpu(previous));
@@ -92,8 +102,52 @@ final class StatsHandler {
         item.put("memory_stats", memoryStats);
         List<Map<String, Object>> io = now.cgroup().blkio().stream().map(b -> Map.<String, Object>of("major", b.major(),
                 "minor", b.minor(), "op", b.op(), "value", b.value())).toList();
-        item.put("blkio_stats", Map.of("io_service_bytes_recursive", io));
+        Map<String, Object> blkio = new LinkedHashMap<>();
+        blkio.put("io_service_bytes_recursive", io);
+        for (String empty : new String[] {"io_serviced_recursive", "io_queue_recursive", "io_service_time_recursive",
+                "io_wait_time_recursive", "io_merged_recursive", "io_time_recursive", "sectors_recursive"}) {
+            blkio.put(empty, null);
+        }
+        item.put("blkio_stats", blkio);
+        Map<String, Map<String, Long>> networks = networks(view.runtime().initPid());
+        if (!networks.isEmpty()) {
+            item.put("networks", networks);
+        }
         return item;
+    }
+
+    /**
+     * The container's interfaces but loopback, with Docker's counters, from {@code /proc/<init>/net/dev}: the host sees
+     * the network namespace of any process there. Empty when it does not run or has no interface of its own.
+     */
+    static Map<String, Map<String, Long>> networks(long initPid) {
+        Map<String, Map<String, Long>> networks = new LinkedHashMap<>();
+        if (initPid <= 0) {
+            return networks;
+        }
+        List<String> lines;
+        try {
+            lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc", Long.toString(initPid), "net", "dev"));
+        } catch (IOException | java.io.UncheckedIOException gone) {
+            return networks;
+        }
+        for (String line : lines) {
+            int colon = line.indexOf(':');
+            String name = colon < 0 ? "" : line.substring(0, colon).strip();
+            String[] f = colon < 0 ? new String[0] : line.substring(colon + 1).strip().split("\\s+");
+            if (name.isEmpty() || name.equals("lo") || f.length < 12) {
+                continue;
+            }
+            Map<String, Long> counters = new LinkedHashMap<>();
+            String[] keys = {"rx_bytes", "rx_packets", "rx_errors", "rx_dropped", "tx_bytes", "tx_packets", "tx_errors",
+                    "tx_dropped"};
+            int[] columns = {0, 1, 2, 3, 8, 9, 10, 11};
+            for (int i = 0; i < keys.length; i++) {
+                counters.put(keys[i], Long.parseLong(f[columns[i]]));
+            }
+            networks.put(name, counters);
+        }
+        return networks;
     }
 
     private static Map<String, Object> cpu(ContainerStats s) {

@@ -303,15 +303,34 @@ public final class ImageService {
      * container uses; then collects their content.
      */
     public RemovedImages prune(boolean all) {
+        return prune(all, image -> true);
+    }
+
+    /** As {@link #prune(boolean)}, of the images {@code selected} (Docker's {@code until} and {@code label} filters). */
+    public RemovedImages prune(boolean all, java.util.function.Predicate<Image> selected) {
         var inUse = users.images();
-        List<ImageRecord> doomed = store.all().stream()
-                .filter(image -> (all || image.dangling()) && !inUse.contains(image.id())).toList();
+        List<ImageRecord> records = store.all();
+        Map<ChainId, Integer> uses = layerUses(records);
+        List<ImageRecord> doomed = records.stream()
+                .filter(image -> (all || image.dangling()) && !inUse.contains(image.id()))
+                .filter(image -> selected.test(toImage(image, uses))).toList();
         List<String> untagged = new ArrayList<>();
         doomed.forEach(image -> image.tags().forEach(tag -> untagged.add(familiar(tag))));
         doomed.forEach(image -> image.digests().forEach(digest -> untagged.add(familiar(digest))));
         List<Digest> ids = doomed.stream().map(ImageRecord::id).toList();
         store.delete(ids);
         return new RemovedImages(untagged, ids, collectGarbage().bytesReclaimed());
+    }
+
+    /** Bytes of file content in every stored image's layers, each layer counted once ({@code docker system df}). */
+    public long layersSize() {
+        Map<ChainId, Long> sizes = new HashMap<>();
+        for (ImageRecord record : store.all()) {
+            for (int i = 0; i < record.layers().size(); i++) {
+                sizes.put(record.layers().get(i), record.layerSizes().get(i));
+            }
+        }
+        return sizes.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Removes blobs and unpacked layers that no image and no container references. Waits for running pulls. */

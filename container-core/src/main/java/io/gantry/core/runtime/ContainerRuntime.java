@@ -58,6 +58,10 @@ public final class ContainerRuntime implements AutoCloseable {
     private final ContainerNames names = new ContainerNames();
     private final ExitWatcher watcher;
     private final ScheduledExecutorService restarts;
+    private final List<java.util.function.BiConsumer<String, ExitStatus>> exitListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<String>> startListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * Opens the runtime on {@code instance}'s data root. Containers a previous engine left there are taken over:
@@ -218,6 +222,8 @@ public final class ContainerRuntime implements AutoCloseable {
         c.exit = new CompletableFuture<>();
         update(c, r.running(monitor, HostFacts.startTime(monitor), started.initPid(),
                 HostFacts.startTime(started.initPid())));
+        // Before the watch: a run that already ended is reported by watch() at once, on this thread.
+        startListeners.forEach(listener -> listener.accept(id));
         watcher.watch(id, dir, monitor, c.record.monitorStartTime());
     }
 
@@ -504,6 +510,30 @@ public final class ContainerRuntime implements AutoCloseable {
         return new ContainerStats(id, c.record.name(), Instant.now(), read, HostFacts.systemCpuNanos(), HostFacts.onlineCpus());
     }
 
+    /** The host pids of every process in the running container's cgroup, exec'd ones included; empty when it does not run. */
+    public List<Long> processes(String id) {
+        LiveContainer c = get(id);
+        synchronized (c) {
+            return c.running() && c.cgroup != null ? cgroups.pids(c.cgroup) : List.of();
+        }
+    }
+
+    /**
+     * Calls {@code listener} with the container's ID and exit whenever a run ends, however it ended (its command
+     * returned, a signal, a stop), before waiters learn of it: Docker's {@code die} event. It must return quickly.
+     */
+    public void onExit(java.util.function.BiConsumer<String, ExitStatus> listener) {
+        exitListeners.add(listener);
+    }
+
+    /**
+     * Calls {@code listener} with the container's ID whenever it starts (by the user or its restart policy), under the
+     * container's lock, so that it comes before the {@link #onExit} of the same run: Docker's {@code start} event.
+     */
+    public void onStart(java.util.function.Consumer<String> listener) {
+        startListeners.add(listener);
+    }
+
     /** IDs of the containers this runtime knows. */
     public List<String> list() {
         return List.copyOf(containers.keySet());
@@ -535,7 +565,22 @@ public final class ContainerRuntime implements AutoCloseable {
             ContainerLogs.read(log, c.record.spec().logMaxFiles(), query).forEach(sink);
             return;
         }
-        ContainerLogs.follow(log, c.record.spec().logMaxFiles(), query, sink, c::running);
+        CompletableFuture<ExitStatus> exit;
+        synchronized (c) {
+            exit = c.exit;
+        }
+        // The follower polls the file for output; the run's end wakes it at once, so a client sees the end promptly.
+        ContainerLogs.follow(log, c.record.spec().logMaxFiles(), query, sink, c::running, ms -> {
+            if (exit == null) {
+                Thread.sleep(ms);
+                return;
+            }
+            try {
+                exit.get(ms, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException stillRunningOrFailed) {
+                // poll the file again
+            }
+        });
     }
 
     /**
@@ -595,6 +640,7 @@ public final class ContainerRuntime implements AutoCloseable {
                 c.cgroup = null;
             }
             update(c, c.record.exited(status, recorded.isPresent() ? "" : "gantry-shim monitor ended without recording an exit"));
+            exitListeners.forEach(listener -> listener.accept(id, status));
             CompletableFuture<ExitStatus> exit = c.exit;
             c.exit = null;
             applyRestartPolicy(c);

@@ -23,11 +23,22 @@ public final class DockerCli {
 
     private final Path socket;
     private final Path config;
+    private final String apiVersion;
 
     public DockerCli(Path socket, Path config) {
+        this(socket, config, "");
+    }
+
+    private DockerCli(Path socket, Path config, String apiVersion) {
         this.socket = socket;
         this.config = config;
+        this.apiVersion = apiVersion;
         assertThat(BINARY).as("a docker CLI is installed").isExecutable();
+    }
+
+    /** The same CLI pinned to an older API version ({@code DOCKER_API_VERSION}), as an older client would speak. */
+    public DockerCli atApiVersion(String version) {
+        return new DockerCli(socket, config, version);
     }
 
     /** Runs {@code docker -H unix://socket args...}, checks the exit status and returns stdout and stderr together. */
@@ -62,6 +73,9 @@ public final class DockerCli {
     private String execute(int expectedExit, ProcessBuilder builder, List<String> command, String input)
             throws IOException, InterruptedException {
         builder.environment().put("DOCKER_CONFIG", config.toString());
+        if (!apiVersion.isEmpty()) {
+            builder.environment().put("DOCKER_API_VERSION", apiVersion);
+        }
         Process process = builder.start();
         if (builder.redirectInput() == ProcessBuilder.Redirect.PIPE) {
             process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));

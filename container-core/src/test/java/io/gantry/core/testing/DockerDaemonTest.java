@@ -16,7 +16,9 @@ class DockerDaemonTest {
         Path data;
         Path socket;
         long pid;
+        String bridge;
         try (DockerDaemon docker = DockerDaemon.withBridge().start()) {
+            bridge = docker.bridgeName();
             data = docker.socket().getParent();
             socket = docker.socket();
             pid = docker.pid();
@@ -29,12 +31,12 @@ class DockerDaemonTest {
             }
             assertThat(docker.cli().run(0, "version", "--format", "{{.Server.Version}}")).startsWith("20.10");
             assertThat(docker.cli().run(0, "run", "--rm", "--pull=never", "gantry-test/busybox:fixture",
-                    "sh", "-c", "ip -4 addr show eth0 | grep -o 'inet [0-9.]*'")).contains("inet 10.231.0.");
+                    "sh", "-c", "ip -4 addr show eth0 | grep -o 'inet [0-9.]*'")).contains("inet " + docker.bridgePrefix());
         }
         assertThat(ProcessHandle.of(pid)).isEmpty();
         assertThat(data).doesNotExist();
         assertThat(socket).doesNotExist();
-        assertThat(Path.of("/sys/class/net/gtdocker0")).doesNotExist();
+        assertThat(Path.of("/sys/class/net", bridge)).doesNotExist();
         assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).doesNotContain("gantry-dockerd-");
     }
 }
