@@ -140,7 +140,7 @@ public final class UnixSocketEngineClient implements EngineClient {
     }
 
     @Override
-    public ContainerStats stats(String reference) {
+    public ContainerStats statsSummary(String reference) {
         JsonNode item = get("/containers/" + segment(reference) + "/stats?stream=false", JsonNode.class);
         JsonNode cpu = item.path("cpu_stats");
         JsonNode precpu = item.path("precpu_stats");

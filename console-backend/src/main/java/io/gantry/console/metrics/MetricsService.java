@@ -93,7 +93,7 @@ public class MetricsService {
             return new ServiceMetrics(s.name(), container, false, 0, 0, 0);
         }
         try {
-            ContainerStats stats = engine.stats(container);
+            ContainerStats stats = engine.statsSummary(container);
             return new ServiceMetrics(s.name(), container, true, stats.cpuPercent(), stats.memoryBytes(),
                     stats.memoryLimitBytes());
         } catch (EngineCallException e) {
