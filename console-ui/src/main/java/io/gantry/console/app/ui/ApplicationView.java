@@ -3,11 +3,15 @@ package io.gantry.console.app.ui;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -17,6 +21,9 @@ import com.vaadin.flow.server.VaadinRequest;
 import io.gantry.console.app.Application;
 import io.gantry.console.app.ApplicationService;
 import io.gantry.console.app.ApplicationSummary;
+import io.gantry.console.app.Edit;
+import io.gantry.console.app.Reconciliation;
+import io.gantry.console.app.ServiceDrift;
 import io.gantry.console.app.ServiceState;
 import io.gantry.console.app.ServiceStates;
 import io.gantry.console.app.ServiceStatus;
@@ -26,6 +33,7 @@ import io.gantry.console.container.ContainerOperations;
 import io.gantry.console.engine.EngineClient;
 import io.gantry.console.events.EngineEvents;
 import io.gantry.console.metrics.MetricsService;
+import io.gantry.console.search.SearchService;
 import io.gantry.console.template.TemplateLibrary;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
@@ -52,6 +60,7 @@ class ApplicationView extends VerticalLayout implements BeforeEnterObserver, Has
     private final MetricsService metrics;
     private final EngineEvents events;
     private final TemplateLibrary library;
+    private final SearchService search;
     private final UiTasks tasks;
     private @Nullable Application app;
     final H2 name = new H2();
@@ -65,12 +74,14 @@ class ApplicationView extends VerticalLayout implements BeforeEnterObserver, Has
     private String title = "Application · Gantry";
 
     ApplicationView(ApplicationService applications, ServiceStates states, MetricsService metrics,
-                    ContainerOperations containers, EngineEvents events, TemplateLibrary library, UiTasks tasks) {
+                    ContainerOperations containers, EngineEvents events, TemplateLibrary library, SearchService search,
+                    UiTasks tasks) {
         this.applications = applications;
         this.states = states;
         this.metrics = metrics;
         this.events = events;
         this.library = library;
+        this.search = search;
         this.tasks = tasks;
         this.logs = new CombinedLogs(containers);
         setId("application-view");
@@ -78,6 +89,20 @@ class ApplicationView extends VerticalLayout implements BeforeEnterObserver, Has
         services.setId("app-services");
         LiveUpdates.refreshOn(this, events, e -> app != null && e.isContainer()
                 && e.name().filter(n -> n.startsWith(app.slug() + "-")).isPresent(), this::refresh);
+        addAttachListener(attach -> followReconciliations(attach.getUI()));
+    }
+
+    /** The console reconciles on the engine's events on its own thread; its findings refresh the page. */
+    private void followReconciliations(UI ui) {
+        ApplicationService.Subscription subscription = applications.onReconciled(r -> {
+            if (app != null && r.applicationId() == app.id()) {
+                inUi(ui, this::refresh);
+            }
+        });
+        addDetachListener(detach -> {
+            subscription.close();
+            detach.unregisterListener();
+        });
     }
 
     @Override
@@ -108,7 +133,11 @@ class ApplicationView extends VerticalLayout implements BeforeEnterObserver, Has
         title = application.name() + " · Gantry";
         name.setText(application.name());
         ApplicationActions actions = new ApplicationActions(applications, application, tasks, library, this::renamed);
-        add(new Anchor("applications", "← All applications"), name, summary, actions, services,
+        Button addService = new Button("Add a service", VaadinIcon.PLUS.create(), e -> new AddServiceDialog(
+                applications, search, tasks, application.id(), this::refresh).open());
+        addService.setId("app-add-service");
+        addService.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        add(new Anchor("applications", "← All applications"), name, summary, actions, services, addService,
                 new H3("Logs"), logs);
         refresh();
     }
@@ -132,9 +161,12 @@ class ApplicationView extends VerticalLayout implements BeforeEnterObserver, Has
         if (!cards.keySet().equals(now.stream().map(ServiceState::name).collect(Collectors.toSet()))) {
             layOut(now);
         }
+        Map<String, ServiceDrift> drift = applications.lastReconciliation(app.id()).map(Reconciliation::services)
+                .orElse(Map.of());
         Map<String, String> running = new LinkedHashMap<>();
         for (ServiceState s : now) {
             cards.get(s.name()).show(s);
+            cards.get(s.name()).showDrift(drift.getOrDefault(s.name(), ServiceDrift.IN_SYNC));
             if (s.status().isUp() && s.containerId() != null) {
                 running.put(s.name(), s.containerId());
             }
@@ -160,10 +192,32 @@ class ApplicationView extends VerticalLayout implements BeforeEnterObserver, Has
                 services.add(div);
                 return div;
             });
-            ServiceCard card = new ServiceCard(app.id(), s, browserHost);
+            ServiceCard card = new ServiceCard(app.id(), s, browserHost, () -> recreate(s.name()),
+                    () -> new RemoveServiceDialog(s.name(), volumes -> removeService(s.name(), volumes)).open());
             cards.put(s.name(), card);
             section.add(card);
         }
+    }
+
+    private void recreate(String service) {
+        long id = app.id();
+        UI ui = UI.getCurrent();
+        tasks.run(ui, () -> {
+            applications.recreate(id, service);
+            ui.access(() -> Notification.show("Recreated " + service + ".", 3000, Notification.Position.BOTTOM_END));
+        }, failed -> { });
+    }
+
+    private void removeService(String service, boolean deleteVolumes) {
+        long id = app.id();
+        UI ui = UI.getCurrent();
+        tasks.run(ui, () -> {
+            applications.applyEdit(id, new Edit.Remove(service, deleteVolumes), step -> { });
+            ui.access(() -> {
+                Notification.show("Removed the service " + service + ".", 3000, Notification.Position.BOTTOM_END);
+                refresh();
+            });
+        }, failed -> { });
     }
 
     private static boolean uncategorised(ServiceState s) {

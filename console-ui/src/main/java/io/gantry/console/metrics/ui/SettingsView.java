@@ -10,19 +10,22 @@ import com.vaadin.flow.router.Route;
 import io.gantry.console.base.ui.Facts;
 import io.gantry.console.metrics.EngineSettings;
 import io.gantry.console.metrics.MetricsService;
+import io.gantry.console.registry.RegistryService;
+import io.gantry.console.registry.ui.RegistriesPanel;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 
 /**
  * Settings: the engine the console drives and what its {@code /info} says (version, kernel, cgroups, registry
- * mirrors and insecure registries, which are the engine's settings), and the way to the account's password.
+ * mirrors and insecure registries, which are the engine's settings), the registries the console searches and pulls
+ * from with credentials, and the way to the account's password.
  */
 @Route("settings")
 @PageTitle("Settings · Gantry")
 @PermitAll
 class SettingsView extends VerticalLayout {
 
-    SettingsView(MetricsService metrics) {
+    SettingsView(MetricsService metrics, RegistryService registries) {
         setId("settings-view");
         EngineSettings engine = metrics.engineSettings();
         add(new H2("Settings"), new H3("Engine"), Facts.grid(
@@ -40,7 +43,7 @@ class SettingsView extends VerticalLayout {
         Paragraph note = new Paragraph("Mirrors and insecure registries are settings of the engine: ./gantry up "
                 + "--registry-mirror and --insecure-registry, or the daemon's configuration for another engine.");
         note.addClassName("gantry-note");
-        add(note, new H3("Account"), new Anchor("account", "Change your password"));
+        add(note, new RegistriesPanel(registries), new H3("Account"), new Anchor("account", "Change your password"));
     }
 
     private static String list(List<String> values) {

@@ -69,13 +69,19 @@ class DeployProgressPanel extends Div {
             status.setText("Created the volume " + v.volume() + ".");
         } else if (step instanceof DeployProgress.ServiceStarted s) {
             status.setText("Started " + s.service() + ".");
-            ListItem row = serviceRows.get(s.service());
-            if (row != null) {
-                row.setText(s.service() + ": running");
-                row.getElement().setAttribute("data-state", "running");
-            }
+            mark(s.service(), "running", "running");
+        } else if (step instanceof DeployProgress.ServiceCreated c) {
+            mark(c.service(), "created (not started)", "created");
         } else if (step instanceof DeployProgress.RolledBack r) {
             status.setText("Removed " + r.what() + " again.");
+        }
+    }
+
+    private void mark(String service, String text, String state) {
+        ListItem row = serviceRows.get(service);
+        if (row != null) {
+            row.setText(service + ": " + text);
+            row.getElement().setAttribute("data-state", state);
         }
     }
 
