@@ -58,6 +58,14 @@ public final class TestEngine implements AutoCloseable {
                 .withRegistries(List.of("http://" + registryHost), Set.of(), true)), data, socketDir);
     }
 
+    /** As {@link #startWithMirror(String)}, searching {@code index} (a {@code SearchIndexDouble}) for images. */
+    public static TestEngine startWithMirror(String registryHost, java.net.URI index) throws IOException {
+        Path data = Files.createTempDirectory(Path.of("/var/tmp"), "gantry-test-engine-");
+        Path socketDir = Files.createTempDirectory("gte");
+        return new TestEngine(Engine.start(EngineConfig.forDataRoot(data).withSocket(socketDir.resolve("gantry.sock"))
+                .withRegistries(List.of("http://" + registryHost), Set.of(), true).withIndex(index)), data, socketDir);
+    }
+
     /**
      * An engine that trusts the CAs of {@code certsDir} (Docker's {@code certs.d} layout, as a secured
      * {@code LocalRegistry} gives it) and contacts no registry but those.

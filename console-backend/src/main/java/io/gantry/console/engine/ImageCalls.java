@@ -2,6 +2,7 @@ package io.gantry.console.engine;
 
 import io.gantry.core.api.types.ImageDeleteItem;
 import io.gantry.core.api.types.ImageInspect;
+import io.gantry.core.api.types.ImageSearchResult;
 import io.gantry.core.api.types.ImageSummary;
 import io.gantry.core.api.types.ProgressMessage;
 import java.util.List;
@@ -34,6 +35,12 @@ public interface ImageCalls {
 
     /** Untags, and deletes the image once no tag is left; one in use by a container is refused (409) unless forced. */
     List<ImageDeleteItem> removeImage(String name, boolean force);
+
+    /**
+     * {@code docker search}: at most {@code limit} repositories of the engine's index (Docker Hub's, or the one it is
+     * configured with) matching {@code term}.
+     */
+    List<ImageSearchResult> searchImages(String term, int limit);
 
     /** Adds the tag {@code repo:tag} to the image {@code name}. */
     void tagImage(String name, String repo, String tag);

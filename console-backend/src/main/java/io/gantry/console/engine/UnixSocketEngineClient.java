@@ -15,6 +15,7 @@ import io.gantry.core.api.types.ExecStartConfig;
 import io.gantry.core.api.types.IdResponse;
 import io.gantry.core.api.types.ImageDeleteItem;
 import io.gantry.core.api.types.ImageInspect;
+import io.gantry.core.api.types.ImageSearchResult;
 import io.gantry.core.api.types.ImageSummary;
 import io.gantry.core.api.types.NetworkConnectRequest;
 import io.gantry.core.api.types.NetworkCreateRequest;
@@ -261,6 +262,11 @@ public final class UnixSocketEngineClient implements EngineClient {
     public List<ImageDeleteItem> removeImage(String name, boolean force) {
         return read(send("DELETE", "/images/" + segment(name) + "?force=" + (force ? 1 : 0), new byte[0]),
                 "DELETE /images/" + name, json.getTypeFactory().constructCollectionType(List.class, ImageDeleteItem.class));
+    }
+
+    @Override
+    public List<ImageSearchResult> searchImages(String term, int limit) {
+        return get("/images/search?term=" + query(term) + "&limit=" + limit, new TypeReference<List<ImageSearchResult>>() { });
     }
 
     @Override

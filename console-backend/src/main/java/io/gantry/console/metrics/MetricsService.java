@@ -14,6 +14,7 @@ import jakarta.annotation.PreDestroy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -113,6 +114,36 @@ public class MetricsService {
                 info.operatingSystem(), info.ncpu(), info.memTotal(), local.memoryTotalBytes() - local.memoryAvailableBytes(),
                 dataSpaceAvailable(info), cgroupMode, info.driver(), local.overlayfs(), local.userNamespaces(),
                 info.dockerRootDir(), info.registryConfig() == null ? List.of() : info.registryConfig().mirrors());
+    }
+
+    /** The engine's own description of itself, read fresh. */
+    public EngineSettings engineSettings() {
+        SystemInfo info = engine.info();
+        SystemInfo.RegistryConfig registries = info.registryConfig();
+        List<String> insecure = new java.util.ArrayList<>();
+        if (registries != null) {
+            if (registries.indexConfigs() != null) {
+                registries.indexConfigs().values().stream().filter(i -> !i.secure()).map(SystemInfo.IndexInfo::name)
+                        .sorted().forEach(insecure::add);
+            }
+            if (registries.insecureRegistryCidrs() != null) {
+                insecure.addAll(registries.insecureRegistryCidrs());
+            }
+        }
+        return new EngineSettings(endpoint.url(), endpoint.embedded(), info.name(), info.serverVersion(),
+                engine.apiVersion(), info.kernelVersion(), info.operatingSystem(), info.architecture(),
+                info.cgroupVersion() == null ? "" : info.cgroupVersion(), info.cgroupDriver() == null ? ""
+                : info.cgroupDriver(), info.driver(), info.dockerRootDir(),
+                registries == null || registries.mirrors() == null ? List.of() : registries.mirrors(), insecure);
+    }
+
+    /**
+     * Follows a container's CPU and memory use, about once a second, on a thread of the stream's own, until the
+     * handle is closed or the container stops ({@code onEnd} then runs, once).
+     */
+    public EngineClient.EventSubscription followUsage(String containerId, Consumer<ContainerUsage> listener,
+                                                      Runnable onEnd) {
+        return engine.followStats(containerId, item -> listener.accept(ContainerUsage.of(item)), onEnd);
     }
 
     /** Gantry's engine reports it in {@code DriverStatus}, as Docker's devicemapper did; for others, ask the disk. */

@@ -43,6 +43,11 @@ public final class Browser implements AutoCloseable {
         awaitVaadin();
     }
 
+    /** Opens a page that is not the console's (an application's own site): no Vaadin client to wait for. */
+    public void openPlain(String url) {
+        driver.get(url);
+    }
+
     public String currentPath() {
         return java.net.URI.create(driver.getCurrentUrl()).getPath();
     }
@@ -94,6 +99,11 @@ public final class Browser implements AutoCloseable {
     public void await(String what, BooleanSupplier condition) {
         new WebDriverWait(driver, WAIT).withMessage(() -> what).until(d -> condition.getAsBoolean());
         awaitVaadin();
+    }
+
+    /** Waits, polling, until the condition holds, for at most {@code limit} (a deployment, a site coming up). */
+    public void await(String what, Duration limit, BooleanSupplier condition) {
+        new WebDriverWait(driver, limit).withMessage(() -> what).until(d -> condition.getAsBoolean());
     }
 
     public String text(String css) {

@@ -48,10 +48,13 @@ public class MainLayout extends AppLayout {
 
     private static SideNav navigation() {
         SideNav nav = new SideNav();
+        nav.addItem(new SideNavItem("Search", "search", VaadinIcon.SEARCH.create()));
+        nav.addItem(new SideNavItem("Applications", "applications", VaadinIcon.CLUSTER.create()));
         nav.addItem(new SideNavItem("Dashboard", DashboardView.class, VaadinIcon.DASHBOARD.create()));
         nav.addItem(new SideNavItem("Containers", "containers", VaadinIcon.CUBES.create()));
         nav.addItem(new SideNavItem("Images", "images", VaadinIcon.ARCHIVES.create()));
         nav.addItem(new SideNavItem("Templates", "templates", VaadinIcon.RECORDS.create()));
+        nav.addItem(new SideNavItem("Settings", "settings", VaadinIcon.COG.create()));
         nav.addItem(new SideNavItem("Account", AccountView.class, VaadinIcon.USER.create()));
         return nav;
     }
