@@ -169,6 +169,11 @@ public final class DockerDaemon implements BeforeAllCallback, AfterAllCallback, 
         return cli;
     }
 
+    /** The directory of its data root, config and log. */
+    public Path root() {
+        return root;
+    }
+
     public long pid() {
         return process.pid();
     }
