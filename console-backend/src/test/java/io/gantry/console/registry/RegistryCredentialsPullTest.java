@@ -26,6 +26,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,6 +85,11 @@ class RegistryCredentialsPullTest {
 
     static String image() {
         return HTTPS.host() + "/team/busybox:1";
+    }
+
+    @BeforeEach
+    void noRegistriesFromEarlierClasses() {
+        jdbc.update("DELETE FROM registries"); // the Spring context and its database are shared between test classes
     }
 
     @AfterEach
