@@ -78,14 +78,7 @@ public final class UnixSocketEngineClient implements EngineClient {
 
     @Override
     public EventSubscription events(Consumer<EventMessage> listener, Runnable onEnd) {
-        EngineHttp.Streaming stream = openStream("GET", "/events", new byte[0]);
-        return follow(stream, "engine-events", body -> {
-            try (MappingIterator<EventMessage> items = json.readerFor(EventMessage.class).readValues(body)) {
-                while (items.hasNextValue()) {
-                    listener.accept(items.nextValue());
-                }
-            }
-        }, onEnd);
+        return followItems("/events", EventMessage.class, "engine-events", listener, onEnd);
     }
 
     // ---- containers
@@ -198,15 +191,8 @@ public final class UnixSocketEngineClient implements EngineClient {
 
     @Override
     public EventSubscription followStats(String container, Consumer<StatsResponse> listener, Runnable onEnd) {
-        EngineHttp.Streaming stream = openStream("GET", "/containers/" + segment(container) + "/stats?stream=1",
-                new byte[0]);
-        return follow(stream, "engine-stats", body -> {
-            try (MappingIterator<StatsResponse> items = json.readerFor(StatsResponse.class).readValues(body)) {
-                while (items.hasNextValue()) {
-                    listener.accept(items.nextValue());
-                }
-            }
-        }, onEnd);
+        return followItems("/containers/" + segment(container) + "/stats?stream=1", StatsResponse.class, "engine-stats",
+                listener, onEnd);
     }
 
     /**
@@ -393,6 +379,19 @@ public final class UnixSocketEngineClient implements EngineClient {
     /** A body reader that may fail with an I/O error (the stream was closed, or the engine left). */
     private interface BodyReader {
         void read(java.io.InputStream body) throws IOException;
+    }
+
+    /** Follows a stream of JSON items (events, stats readings), each read as {@code type}. */
+    private <T> EventSubscription followItems(String path, Class<T> type, String threadName, Consumer<T> listener,
+            Runnable onEnd) {
+        EngineHttp.Streaming stream = openStream("GET", path, new byte[0]);
+        return follow(stream, threadName, body -> {
+            try (MappingIterator<T> items = json.readerFor(type).readValues(body)) {
+                while (items.hasNextValue()) {
+                    listener.accept(items.nextValue());
+                }
+            }
+        }, onEnd);
     }
 
     /** Reads a followed stream on a daemon thread of its own; closing the handle closes the connection. */

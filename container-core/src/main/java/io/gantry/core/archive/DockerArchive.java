@@ -126,7 +126,7 @@ public final class DockerArchive {
         try (InputStream in = uncompressed(content, layer)) {
             HashingInputStream hashing = new HashingInputStream(in, Long.MAX_VALUE);
             size = hashing.transferTo(OutputStream.nullOutputStream());
-            Digest actual = hashing.drainAndDigest();
+            Digest actual = hashing.digest();
             if (!actual.equals(diffId)) {
                 throw new IOException("layer " + layer.digest() + " uncompresses to " + actual + ", the config says " + diffId);
             }

@@ -1,6 +1,7 @@
 package io.gantry.core.archive;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -78,17 +79,33 @@ public final class LayerExtractor {
     }
 
     private LayerSummary extract(InputStream layer, LayerTree tree, boolean copy) throws IOException {
-        BufferedInputStream buffered = new BufferedInputStream(layer, 64 * 1024);
+        BufferedInputStream buffered = new BufferedInputStream(new KeptOpen(layer), 64 * 1024);
         InputStream tarStream = isGzip(buffered) ? new GZIPInputStream(buffered, 64 * 1024) : buffered;
         long streamCap = limits.maxBytes() + (limits.maxEntries() + 2) * HEADER_ALLOWANCE;
         HashingInputStream hashing = new HashingInputStream(tarStream, streamCap);
         Extraction extraction = new Extraction(tree, copy);
-        TarArchiveInputStream tar = new TarArchiveInputStream(hashing);
-        for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
-            extraction.entry(tar, entry);
+        // inflating and hashing on one thread, creating files on this one
+        try (ReadAheadInputStream ahead = new ReadAheadInputStream(hashing)) {
+            TarArchiveInputStream tar = new TarArchiveInputStream(ahead);
+            for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
+                extraction.entry(tar, entry);
+            }
+            extraction.finishDirectories();
+            ahead.transferTo(OutputStream.nullOutputStream()); // padding after the end-of-archive blocks is in the DiffID
         }
-        extraction.finishDirectories();
-        return new LayerSummary(hashing.drainAndDigest(), extraction.entries, extraction.bytes);
+        return new LayerSummary(hashing.digest(), extraction.entries, extraction.bytes);
+    }
+
+    /** The caller's stream, which extraction reads to its end but leaves for the caller to close. */
+    private static final class KeptOpen extends FilterInputStream {
+        KeptOpen(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // the caller's
+        }
     }
 
     private static boolean isGzip(BufferedInputStream in) throws IOException {

@@ -143,8 +143,9 @@ final class ImageLoader {
                 sizes.add(knownSize.applyAsLong(chain));
                 progress.accept(new LoadEvent(id, blob.size(), blob.size()));
             } else {
-                sizes.add(unpacker.unpack(blob, image.diffIds().get(i), chain,
-                        done -> progress.accept(new LoadEvent(id, Math.min(done, blob.size()), blob.size()))));
+                LayerUnpacker.Staged staged = unpacker.stage(blob.digest(), blob.size(),
+                        done -> progress.accept(new LoadEvent(id, Math.min(done, blob.size()), blob.size())));
+                sizes.add(unpacker.commit(staged, image.diffIds().get(i), chain));
             }
         }
         return new ImageRecord(image.configDigest(), image.found().manifest(), List.of(), List.of(), Instant.now(), chains,

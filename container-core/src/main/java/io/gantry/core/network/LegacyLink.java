@@ -27,6 +27,16 @@ public record LegacyLink(String alias, String targetName, String targetHostname,
         }
     }
 
+    /** The link to {@code target}'s endpoint on {@code network}, which the consumer is to join. */
+    static LegacyLink to(ContainerNet target, Network network, LinkRequest request) {
+        Endpoint e = target.endpoints().stream().filter(x -> x.network().equals(network.name())).findFirst()
+                .orElseThrow(() -> new InvalidArgumentException("Cannot link to /" + target.name()
+                        + ", as it does not belong to " + (network.isDefault() ? "the default network"
+                        : "network " + network.name())));
+        return new LegacyLink(request.alias(), target.name(), target.hostname(), e.ip(), request.exposedPorts(),
+                request.env());
+    }
+
     /**
      * The variables Docker sets in the consumer for this link: {@code ALIAS_PORT} (the lowest port, tcp before udp
      * for the same number), then per port in that order {@code ALIAS_PORT_<n>_<PROTO>} and its {@code _ADDR},

@@ -195,17 +195,10 @@ public final class NetworkService {
         for (LinkRequest l : req.links()) {
             ContainerNet target = containers.values().stream().filter(c -> c.name().equals(l.target())).findFirst()
                     .orElseThrow(() -> new NotFoundException(op + ": link target " + l.target() + " is not networked"));
-            Endpoint te = target.endpoints().stream().filter(e -> e.network().equals(network.name())).findFirst()
-                    .orElseThrow(() -> new InvalidArgumentException(op + ": cannot link to " + l.target()
-                            + ", as it does not belong to network " + network.name()));
-            if (network.isDefault()) {
-                LegacyLink link = new LegacyLink(l.alias(), target.name(), target.hostname(), te.ip(),
-                        l.exposedPorts(), l.env());
-                linkLines.add(link.hostsLine());
-                linkEnv.addAll(link.env(req.containerName()));
-            } else {
-                linkLines.add(te.ip() + "\t" + l.alias()); // Docker: only a name for the target, for this container
-            }
+            LegacyLink link = LegacyLink.to(target, network, l);
+            // on a user-defined network Docker gives a link only a name for the target, for this container
+            linkLines.add(network.isDefault() ? link.hostsLine() : link.targetIp() + "\t" + l.alias());
+            linkEnv.addAll(network.isDefault() ? link.env(req.containerName()) : List.of());
         }
         ResolvConf.Result resolv = resolvConf(req.mode());
         List<Endpoint> eps = network == null ? List.of() : List.of(newEndpoint(network, "eth0", req.aliases()));
@@ -452,30 +445,10 @@ public final class NetworkService {
     /** Rewrites every bridged container's hosts file from the current state. */
     private void refreshHosts() throws IOException {
         for (ContainerNet c : containers.values()) {
-            if (c.mode() == NetworkMode.HOST) {
-                continue;
+            if (c.mode() != NetworkMode.HOST) {
+                HostsFile.writeInPlace(store.dirOf(c.containerId()).resolve("hosts"),
+                        HostsFile.of(c, networks, containers.values()));
             }
-            List<HostsFile.Entry> own = new ArrayList<>();
-            List<HostsFile.Entry> peers = new ArrayList<>();
-            for (Endpoint e : c.endpoints()) {
-                own.add(new HostsFile.Entry(e.ip(), List.of(c.hostname())));
-                Network n = networks.get(e.network());
-                if (n == null || n.isDefault()) {
-                    continue; // as Docker: no names on the default bridge but links
-                }
-                for (ContainerNet other : containers.values()) {
-                    if (other == c) {
-                        continue;
-                    }
-                    other.endpoints().stream().filter(o -> o.network().equals(n.name())).forEach(o -> {
-                        List<String> names = new ArrayList<>(List.of(other.name()));
-                        o.aliases().stream().filter(a -> !names.contains(a)).forEach(names::add);
-                        peers.add(new HostsFile.Entry(o.ip(), names));
-                    });
-                }
-            }
-            Path file = store.dirOf(c.containerId()).resolve("hosts");
-            HostsFile.writeInPlace(file, HostsFile.render(c.linkLines(), own, peers));
         }
     }
 

@@ -68,8 +68,16 @@ final class PortPublisher {
             byContainer.put(c.containerId(), mine);
         }
         boolean userspace = driver == NetworkConfig.PortDriver.USERSPACE;
-        if (NftTable.available() && nft.exists()) {
-            nft.sync(networks, userspace ? List.of() : dnats);
+        if (NftTable.available()) {
+            try {
+                nft.sync(networks, userspace ? List.of() : dnats);
+            } catch (IOException e) {
+                // asked only after a failure, to spare a start one more nft process: without the table (the
+                // instance's networking was removed) there is nothing to forward
+                if (nft.exists()) {
+                    throw e;
+                }
+            }
         }
         proxies.sync(userspace ? byContainer : Map.of());
     }

@@ -4,6 +4,7 @@ import io.gantry.core.instance.EngineInstance;
 import io.gantry.core.network.NetworkConfig;
 import io.gantry.core.registry.LocalRegistry;
 import io.gantry.core.testing.DockerCli;
+import io.gantry.core.testing.NetworkLeftovers;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -24,7 +25,8 @@ import java.util.stream.Stream;
  * with SIGKILL and start it again on the same data root, driving it with the docker CLI. Containers' resolver is
  * 127.0.0.1 (their own loopback: no name query leaves the host) and images come only from a docker.io mirror on a
  * loopback registry. {@link #close()} kills the process, takes the instance over with an engine in this JVM to remove
- * every container and everything the engine put on the host, puts IPv4 forwarding back and deletes the directories.
+ * every container and everything the engine put on the host, puts IPv4 forwarding back, deletes the directories, and
+ * fails if anything of the instance is left on the host (interfaces, table, handles, proxies, mounts, run directory).
  */
 final class EngineChild implements AutoCloseable {
 
@@ -149,6 +151,10 @@ final class EngineChild implements AutoCloseable {
         }
         if (!left.isEmpty()) {
             throw new IOException("could not delete " + left);
+        }
+        List<String> onHost = NetworkLeftovers.of(instance());
+        if (!onHost.isEmpty()) {
+            throw new IllegalStateException("the engine left on the host: " + onHost);
         }
     }
 }

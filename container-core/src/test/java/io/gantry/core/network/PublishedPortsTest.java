@@ -114,7 +114,7 @@ class PublishedPortsTest {
             f.service.create("shop", Optional.empty());
             NetworkAttachment first = f.service.attach(AttachRequest.bridge(NetFixture.newId(), "first")
                     .onNetwork("shop", "web").withPorts(PortBinding.parse("127.0.0.1::80")));
-            int port = first.ports().get(0).hostPort();
+            int port = f.service.publish(first.containerId()).get(0).hostPort();
             f.httpd(first, 80, "first");
             assertThat(f.fetchFromHost("http://127.0.0.1:" + port + "/")).isEqualTo("first");
             f.service.detach(first.containerId());
@@ -123,6 +123,7 @@ class PublishedPortsTest {
             NetworkAttachment second = f.service.attach(AttachRequest.bridge(NetFixture.newId(), "second")
                     .onNetwork("shop", "web").withPorts(PortBinding.parse("127.0.0.1:" + port + ":80")));
             assertThat(second.endpoints().get(0).ip()).isEqualTo(first.endpoints().get(0).ip());
+            f.service.publish(second.containerId());
             f.httpd(second, 80, "second");
             assertThat(f.fetchFromHost("http://127.0.0.1:" + port + "/")).isEqualTo("second");
 

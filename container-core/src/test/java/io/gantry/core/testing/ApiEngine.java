@@ -2,8 +2,7 @@ package io.gantry.core.testing;
 
 import io.gantry.core.content.ContentStore;
 import io.gantry.core.content.FileContentStore;
-import io.gantry.core.engine.Engine;
-import io.gantry.core.engine.EngineConfig;
+import io.gantry.core.engine.CliEngine;
 import io.gantry.core.image.ImageReference;
 import io.gantry.core.image.oci.MediaTypes;
 import io.gantry.core.registry.LocalRegistry;
@@ -22,20 +21,16 @@ import java.util.stream.Stream;
  * An engine behind its Docker API socket, for tests that hold Gantry and Docker to the same contract: Gantry's own
  * engine ({@link #gantry}) or Debian's dockerd ({@link #dockerd}), each with the same {@code busybox:latest} image
  * pulled from a loopback registry (see {@link #pushBusybox}) and known by that one tag, so that image IDs and digests
- * agree. Closing it removes
- * its containers, networks and volumes, stops the engine and puts IPv4 forwarding back as it was.
+ * agree. Closing it removes its containers, networks and volumes and stops the engine, which puts back what it changed
+ * on the host (IPv4 forwarding included).
  */
 public abstract sealed class ApiEngine implements AutoCloseable {
 
-    private static final Path IP_FORWARD = Path.of("/proc/sys/net/ipv4/ip_forward");
-
     private final String name;
-    private final String ipForward;
     private boolean closed;
 
-    private ApiEngine(String name) throws IOException {
+    private ApiEngine(String name) {
         this.name = name;
-        this.ipForward = Files.readString(IP_FORWARD);
     }
 
     /** A one-file image in the registry (after {@link #pushBusybox}) that no engine has: for tests of a pull. */
@@ -119,30 +114,18 @@ public abstract sealed class ApiEngine implements AutoCloseable {
             clear();
         } finally {
             stop();
-            Files.writeString(IP_FORWARD, ipForward);
         }
     }
 
     abstract void stop() throws IOException, InterruptedException;
 
+    /** Gantry's engine as the engine tests run it ({@link CliEngine}). */
     private static final class Gantry extends ApiEngine {
-        private final Path data;
-        private final Path socketDir;
-        private final Engine engine;
-        private final DockerCli cli;
+        private final CliEngine engine;
 
         Gantry(LocalRegistry registry) throws IOException {
             super("gantry");
-            data = Files.createTempDirectory(Path.of("/var/tmp"), "gantry-api-engine-");
-            socketDir = Files.createTempDirectory("gae");
-            engine = Engine.start(EngineConfig.forDataRoot(data).withSocket(socketDir.resolve("gantry.sock"))
-                    .withRegistries(List.of("http://" + registry.host()), Set.of(), true));
-            cli = new DockerCli(engine.socket(), data.resolve("docker-config"));
-        }
-
-        @Override
-        public DockerCli cli() {
-            return cli;
+            engine = CliEngine.start(registry);
         }
 
         @Override
@@ -156,11 +139,13 @@ public abstract sealed class ApiEngine implements AutoCloseable {
         }
 
         @Override
-        void stop() throws IOException {
-            engine.removeHostState();
+        public DockerCli cli() {
+            return engine.cli();
+        }
+
+        @Override
+        void stop() throws IOException, InterruptedException {
             engine.close();
-            deleteTree(data);
-            deleteTree(socketDir);
         }
     }
 

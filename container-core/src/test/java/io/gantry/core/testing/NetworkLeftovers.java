@@ -11,8 +11,9 @@ import java.util.stream.Stream;
 
 /**
  * What an engine instance's networking has put on the host, read from the kernel and the file system: its interfaces
- * (bridges and veths carry the instance's prefix), its nft table and the published ports in it, netns handles, mounts
- * naming its data root or run directory, iptables rules naming its table. Tests compare these before and after.
+ * (bridges and veths carry the instance's prefix), its nft table and the published ports in it, netns handles, port
+ * proxies, mounts naming its data root or run directory, iptables rules naming its table, the run directory itself.
+ * Tests compare these before and after.
  */
 public final class NetworkLeftovers {
 
@@ -31,6 +32,10 @@ public final class NetworkLeftovers {
             left.add("iptables rule for " + instance.nftTable());
         }
         netnsHandles(instance).forEach(h -> left.add("netns handle " + h));
+        proxies(instance).forEach(p -> left.add("port proxy " + p));
+        if (Files.exists(instance.runDir())) {
+            left.add("run directory " + instance.runDir());
+        }
         return left;
     }
 
