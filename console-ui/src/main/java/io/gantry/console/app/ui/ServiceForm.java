@@ -128,7 +128,7 @@ class ServiceForm extends TabSheet {
                 Integer host = row.hostPort().isEmpty() ? null : Integer.valueOf(row.hostPort());
                 int container = Integer.parseInt(row.containerPort());
                 String hostIp = original.ports().stream().filter(p -> p.containerPort() == container
-                        && p.protocol() == row.protocol()).map(ServicePort::hostIp).findFirst().orElse(null);
+                        && p.protocol() == row.protocol()).findFirst().map(ServicePort::hostIp).orElse(null);
                 result.add(new ServicePort(hostIp, host, container, row.protocol()));
             } catch (IllegalArgumentException e) {
                 String message = e instanceof NumberFormatException

@@ -1,16 +1,14 @@
 package io.gantry.console.base.ui;
 
+import static io.gantry.console.testing.Components.find;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import io.gantry.console.template.Protocol;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The rows of list settings, edited as a user would: add, type, rename, remove. */
@@ -58,14 +56,5 @@ class RowListTest {
         assertThat(host.getErrorMessage()).contains("99999");
         rows.clearMarks();
         assertThat(host.isInvalid()).isFalse();
-    }
-
-    static Component find(Component root, String id) {
-        return all(root).filter(c -> c.getId().equals(Optional.of(id))).findFirst()
-                .orElseThrow(() -> new AssertionError("no component " + id));
-    }
-
-    private static Stream<Component> all(Component root) {
-        return Stream.concat(Stream.of(root), root.getChildren().flatMap(RowListTest::all));
     }
 }
