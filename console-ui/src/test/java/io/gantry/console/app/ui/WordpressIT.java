@@ -37,7 +37,7 @@ class WordpressIT extends MirroredConsoleJourney {
         int firstPort = freePort();
         int secondPort = freePort();
         console.open("/");
-        browser.type("#search-box", "wordpress");
+        console.search("wordpress");
         browser.await("the bundled template is found", () -> browser.isPresent("#hit-template-bundled-wordpress"));
         browser.click("#hit-template-bundled-wordpress-details");
         browser.await("its details", () -> browser.currentPath().startsWith("/templates/bundled"));

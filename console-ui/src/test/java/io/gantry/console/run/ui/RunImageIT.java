@@ -44,7 +44,7 @@ class RunImageIT extends MirroredConsoleJourney {
         browser.find("#search-templates-hits");
         browser.screenshot("search-home");
 
-        browser.type("#search-box", "busybox");
+        console.search("busybox");
         browser.await("Docker Hub finds busybox", () -> browser.isPresent("#hit-docker-hub-busybox-run"));
         assertThat(browser.isPresent("#hit-by-name-busybox-run")).as("and it can be run by its name").isTrue();
         assertThat(console.textOf("#hit-docker-hub-busybox")).contains("Official").contains("3400")

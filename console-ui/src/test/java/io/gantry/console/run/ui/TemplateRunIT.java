@@ -23,7 +23,7 @@ class TemplateRunIT extends MirroredConsoleJourney {
         int hostPort = freePort();
         upload("it-shop.pmx", "IT Shop");
         console.open("/");
-        browser.type("#search-box", "gantry-it");
+        console.search("gantry-it");
         browser.await("the uploaded template is found", () -> browser.isPresent("[id^='hit-template-user-']"));
         browser.click("[id^='hit-template-user-'][id$='-details']");
         browser.await("its details", () -> browser.currentPath().startsWith("/templates/user"));
