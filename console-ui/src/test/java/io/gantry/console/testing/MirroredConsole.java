@@ -82,6 +82,13 @@ public final class MirroredConsole implements AutoCloseable {
         browser.open(console.url(path));
     }
 
+    /** Types a query into the search page's box and waits until the results of exactly that query are shown. */
+    public void search(String query) {
+        browser.type("#search-box", query);
+        browser.await("the results for " + query, () -> "done".equals(attributeOf("#search-status", "data-state"))
+                && textOf("#search-status").contains("“" + query + "”"));
+    }
+
     /** Runs the docker CLI against the console's engine and returns its output; it must succeed. */
     public String docker(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("docker", "-H", engineUrl));

@@ -2,7 +2,6 @@ package io.gantry.console.app.ui;
 
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -30,7 +29,6 @@ import io.gantry.console.app.ServiceStatus;
 import io.gantry.console.base.ui.LiveUpdates;
 import io.gantry.console.base.ui.UiTasks;
 import io.gantry.console.container.ContainerOperations;
-import io.gantry.console.engine.EngineClient;
 import io.gantry.console.events.EngineEvents;
 import io.gantry.console.metrics.MetricsService;
 import io.gantry.console.search.SearchService;
@@ -38,7 +36,6 @@ import io.gantry.console.template.TemplateLibrary;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +54,6 @@ class ApplicationView extends VerticalLayout implements BeforeEnterObserver, Has
 
     private final ApplicationService applications;
     private final ServiceStates states;
-    private final MetricsService metrics;
     private final EngineEvents events;
     private final TemplateLibrary library;
     private final SearchService search;
@@ -68,8 +64,7 @@ class ApplicationView extends VerticalLayout implements BeforeEnterObserver, Has
     final Div services = new Div();
     final CombinedLogs logs;
     private final Map<String, ServiceCard> cards = new LinkedHashMap<>();
-    private final Map<String, String> usageOf = new HashMap<>();
-    private final Map<String, EngineClient.EventSubscription> usage = new HashMap<>();
+    private final UsageFollower usage;
     private String browserHost = "localhost";
     private String title = "Application · Gantry";
 
@@ -78,12 +73,13 @@ class ApplicationView extends VerticalLayout implements BeforeEnterObserver, Has
                     UiTasks tasks) {
         this.applications = applications;
         this.states = states;
-        this.metrics = metrics;
         this.events = events;
         this.library = library;
         this.search = search;
         this.tasks = tasks;
         this.logs = new CombinedLogs(containers);
+        this.usage = new UsageFollower(metrics, (service, reading) -> Optional.ofNullable(cards.get(service))
+                .ifPresent(card -> card.showUsage(reading)));
         setId("application-view");
         name.setId("app-name");
         services.setId("app-services");
@@ -96,7 +92,7 @@ class ApplicationView extends VerticalLayout implements BeforeEnterObserver, Has
     private void followReconciliations(UI ui) {
         ApplicationService.Subscription subscription = applications.onReconciled(r -> {
             if (app != null && r.applicationId() == app.id()) {
-                inUi(ui, this::refresh);
+                LiveUpdates.access(ui, this::refresh);
             }
         });
         addDetachListener(detach -> {
@@ -172,7 +168,7 @@ class ApplicationView extends VerticalLayout implements BeforeEnterObserver, Has
             }
         }
         logs.follow(running, now.stream().map(ServiceState::name).toList());
-        followUsage(running);
+        usage.follow(running);
     }
 
     /** One section per category, in the order the categories first appear; services without one come last. */
@@ -224,46 +220,8 @@ class ApplicationView extends VerticalLayout implements BeforeEnterObserver, Has
         return s.service().category() == null || s.service().category().isBlank();
     }
 
-    private void followUsage(Map<String, String> running) {
-        for (String service : List.copyOf(usage.keySet())) {
-            if (!running.containsKey(service) || !running.get(service).equals(usageOf.get(service))) {
-                usage.remove(service).close();
-                usageOf.remove(service);
-            }
-        }
-        UI ui = UI.getCurrent();
-        running.forEach((service, container) -> {
-            if (!usage.containsKey(service)) {
-                usageOf.put(service, container);
-                EngineClient.EventSubscription[] handle = new EngineClient.EventSubscription[1];
-                handle[0] = metrics.followUsage(container, reading -> inUi(ui,
-                        () -> Optional.ofNullable(cards.get(service)).ifPresent(c -> c.showUsage(reading))),
-                        () -> inUi(ui, () -> usageEnded(service, handle[0])));
-                usage.put(service, handle[0]);
-            }
-        });
-    }
-
-    /** The stream ends when the container stops; a later start follows it afresh. */
-    private void usageEnded(String service, EngineClient.EventSubscription handle) {
-        if (usage.get(service) == handle) {
-            usage.remove(service);
-            usageOf.remove(service);
-        }
-    }
-
-    private static void inUi(UI ui, Runnable change) {
-        try {
-            ui.access(change::run);
-        } catch (UIDetachedException closed) {
-            // the page is gone; its detach closes the streams
-        }
-    }
-
     @Override
     protected void onDetach(DetachEvent event) {
-        usage.values().forEach(EngineClient.EventSubscription::close);
-        usage.clear();
-        usageOf.clear();
+        usage.stop();
     }
 }

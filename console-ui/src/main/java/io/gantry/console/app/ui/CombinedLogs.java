@@ -2,11 +2,11 @@ package io.gantry.console.app.ui;
 
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
+import io.gantry.console.base.ui.LiveUpdates;
 import io.gantry.console.container.ContainerOperations;
 import io.gantry.console.container.LogFollow;
 import io.gantry.console.engine.LogLine;
@@ -69,18 +69,10 @@ class CombinedLogs extends Div {
             stop(service);
             containerOf.put(service, container);
             LogFollow[] handle = new LogFollow[1];
-            handle[0] = containers.follow(container, TAIL, line -> deliver(ui, () -> append(service, line)),
-                    () -> deliver(ui, () -> ended(service, handle[0])));
+            handle[0] = containers.follow(container, TAIL, line -> LiveUpdates.access(ui, () -> append(service, line)),
+                    () -> LiveUpdates.access(ui, () -> ended(service, handle[0])));
             following.put(service, handle[0]);
         });
-    }
-
-    private static void deliver(UI ui, Runnable change) {
-        try {
-            ui.access(change::run);
-        } catch (UIDetachedException closed) {
-            // the page is gone; its detach closes the streams
-        }
     }
 
     private void append(String service, LogLine line) {

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import io.gantry.console.base.ui.RowList;
 import io.gantry.console.template.ServiceLink;
 import java.util.ArrayList;
@@ -48,6 +49,7 @@ class LinkRows extends RowList<LinkRows.Row> {
         alias.setId(id("alias", n));
         alias.setPlaceholder("the service's name");
         alias.setValue(value.alias());
+        alias.setValueChangeMode(ValueChangeMode.LAZY);
         return new Fields<>() {
             @Override
             public List<Component> components() {

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.textfield.TextFieldBase;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import io.gantry.console.app.AppService;
 import io.gantry.console.app.Limits;
 import io.gantry.console.app.RestartPolicy;
@@ -95,6 +96,7 @@ class ServiceForm extends TabSheet {
         volumes.onChange(listener);
         links.onChange(listener);
         for (var field : List.of(command, entrypoint, image, memory, cpus)) {
+            field.setValueChangeMode(ValueChangeMode.LAZY);
             field.addValueChangeListener(e -> listener.run());
         }
         restart.addValueChangeListener(e -> listener.run());

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import io.gantry.console.base.ui.RowList;
 import io.gantry.console.template.Origin;
 import io.gantry.console.template.VolumeMount;
@@ -31,6 +32,8 @@ class VolumeRows extends RowList<VolumeMount> {
         target.setId(id("target", n));
         target.setValue(value.target());
         target.setWidth("16rem");
+        source.setValueChangeMode(ValueChangeMode.LAZY);
+        target.setValueChangeMode(ValueChangeMode.LAZY);
         Checkbox readOnly = new Checkbox("read-only", value.readOnly());
         readOnly.setId(id("ro", n));
         return new Fields<>() {

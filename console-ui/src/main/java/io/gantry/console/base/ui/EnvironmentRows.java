@@ -2,17 +2,15 @@ package io.gantry.console.base.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValue;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.textfield.TextFieldBase;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import io.gantry.console.template.Parameter;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Environment variables as rows (name, value). A variable whose name looks like a secret (PASSWORD, TOKEN, KEY, …)
- * gets a masked field. Ids: {@code <prefix>-name-<n>}, {@code <prefix>-value-<n>}.
+ * gets a masked value. Ids: {@code <prefix>-name-<n>}, {@code <prefix>-value-<n>}.
  */
 public class EnvironmentRows extends RowList<EnvironmentRows.Row> {
 
@@ -43,55 +41,49 @@ public class EnvironmentRows extends RowList<EnvironmentRows.Row> {
         return row.name().isEmpty();
     }
 
-    /** The value sits in a masked or a plain field, swapped (keeping the text) as the name changes. */
+    /**
+     * A secret's value is masked by style, not by swapping in a password field: a field replaced while the user types
+     * would lose what was typed. Secret values are never sent to the browser (their fields start empty), so the mask
+     * only keeps what the user types from being read over their shoulder.
+     */
     private static final class VariableFields implements Fields<Row> {
+        static final String MASKED = "gantry-masked";
         final TextField name = new TextField();
-        final TextField plain = new TextField();
-        final PasswordField secret = new PasswordField();
-        final Div cell = new Div();
+        final TextField value = new TextField();
 
-        VariableFields(String nameId, String valueId, Row value) {
+        VariableFields(String nameId, String valueId, Row row) {
             name.setId(nameId);
             name.setPlaceholder("NAME");
-            name.setValue(value.name());
-            for (TextFieldBase<?, String> field : List.<TextFieldBase<?, String>>of(plain, secret)) {
-                field.setId(valueId);
-                field.setPlaceholder("value");
-                field.setWidth("18rem");
-            }
-            boolean masked = Parameter.looksSecret(value.name());
-            cell.add(masked ? secret : plain);
-            current().setValue(value.value());
+            name.setValue(row.name());
+            name.setValueChangeMode(ValueChangeMode.LAZY);
+            value.setId(valueId);
+            value.setPlaceholder("value");
+            value.setWidth("18rem");
+            value.setValue(row.value());
+            value.setValueChangeMode(ValueChangeMode.LAZY);
+            value.getElement().setAttribute("autocomplete", "off");
+            mask(Parameter.looksSecret(row.name()));
             name.addValueChangeListener(e -> mask(Parameter.looksSecret(e.getValue())));
         }
 
-        private TextFieldBase<?, String> current() {
-            return secret.getParent().isPresent() ? secret : plain;
-        }
-
-        private void mask(boolean masked) {
-            TextFieldBase<?, String> from = current();
-            TextFieldBase<?, String> to = masked ? secret : plain;
-            if (from != to) {
-                to.setValue(from.getValue());
-                cell.removeAll();
-                cell.add(to);
-            }
+        private void mask(boolean secret) {
+            value.setClassName(MASKED, secret);
+            value.setPlaceholder(secret ? "secret" : "value");
         }
 
         @Override
         public List<Component> components() {
-            return List.of(name, cell);
+            return List.of(name, value);
         }
 
         @Override
         public List<HasValue<?, ?>> inputs() {
-            return List.of(name, plain, secret);
+            return List.of(name, value);
         }
 
         @Override
         public Row value() {
-            return new Row(name.getValue().strip(), current().getValue());
+            return new Row(name.getValue().strip(), value.getValue());
         }
     }
 }

@@ -26,14 +26,10 @@ public final class LiveUpdates {
             AtomicBoolean queued = new AtomicBoolean();
             EngineEvents.Listening listening = events.listen(event -> {
                 if (relevant.test(event) && queued.compareAndSet(false, true)) {
-                    try {
-                        ui.access(() -> {
-                            queued.set(false);
-                            refresh.run();
-                        });
-                    } catch (UIDetachedException closed) {
-                        // the page went away between the event and now; its detach listener stops listening
-                    }
+                    access(ui, () -> {
+                        queued.set(false);
+                        refresh.run();
+                    });
                 }
             });
             component.addDetachListener(detach -> {
@@ -41,6 +37,18 @@ public final class LiveUpdates {
                 detach.unregisterListener();
             });
         });
+    }
+
+    /**
+     * Hands a change to the page from a stream's own thread; a page that went away meanwhile is left alone (its detach
+     * closes the stream).
+     */
+    public static void access(UI ui, Runnable change) {
+        try {
+            ui.access(change::run);
+        } catch (UIDetachedException closed) {
+            // the page is gone
+        }
     }
 
     /** Container events (create, start, die, destroy, rename, …): what changes a service's status. */

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import io.gantry.console.template.Protocol;
 import java.util.List;
 import java.util.Objects;
@@ -69,6 +70,8 @@ public class PortRows extends RowList<PortRows.Row> {
             protocol.setItems(Protocol.values());
             protocol.setValue(value.protocol());
             protocol.setWidth("6rem");
+            host.setValueChangeMode(ValueChangeMode.LAZY);
+            container.setValueChangeMode(ValueChangeMode.LAZY);
         }
 
         void mark(String message) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import io.gantry.console.app.AppService;
 import io.gantry.console.app.Limits;
@@ -29,7 +28,7 @@ class ServiceFormTest {
         ServiceForm form = new ServiceForm(WEB, List.of("db"));
 
         assertThat(form.edited()).isEqualTo(WEB);
-        PasswordField secret = (PasswordField) find(form.environment, "edit-env-value-2");
+        TextField secret = (TextField) find(form.environment, "edit-env-value-2");
         assertThat(secret.getValue()).as("the password stays on the server").isEmpty();
     }
 
@@ -39,7 +38,7 @@ class ServiceFormTest {
 
         ((TextField) find(form.ports, "edit-port-host-1")).setValue("9090");
         form.setSelectedIndex(1);
-        ((PasswordField) find(form.environment, "edit-env-value-2")).setValue("new-secret");
+        ((TextField) find(form.environment, "edit-env-value-2")).setValue("new-secret");
         ((Button) find(form.environment, "edit-env-add")).click();
         ((TextField) find(form.environment, "edit-env-name-3")).setValue("EXTRA");
         form.cpus.setValue("0.5");

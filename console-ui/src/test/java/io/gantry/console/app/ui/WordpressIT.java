@@ -2,20 +2,14 @@ package io.gantry.console.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gantry.console.testing.Browser;
 import io.gantry.console.testing.MirroredConsole;
+import io.gantry.console.testing.MirroredConsoleJourney;
 import io.gantry.console.testing.TestRegistryImages;
-import io.gantry.core.registry.LocalRegistry;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The product's promise, with clicks only: the bundled WordPress template, unchanged, runs from Debian-built
@@ -26,34 +20,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * with its volumes, leaving nothing on the engine.
  */
 @Timeout(value = 40, unit = TimeUnit.MINUTES)
-@Disabled("Known failure on the merged main (session 2): the service editor's docker-run preview does not follow the port change within 30 s; to fix before issue 9 closes")
-class WordpressIT {
+class WordpressIT extends MirroredConsoleJourney {
 
     static final String TITLE = "Gantry Clicks Blog";
     /** The installer answers once Apache runs, which the entrypoint delays until MariaDB accepts connections. */
     static final Duration SITE_LIMIT = Duration.ofSeconds(180);
     static final String SLUG = "wordpress-with-mariadb";
 
-    @RegisterExtension
-    static final LocalRegistry REGISTRY = new LocalRegistry();
-
-    MirroredConsole console;
-    Browser browser;
-
     @BeforeAll
     static void fillRegistry() throws Exception {
         TestRegistryImages.pushWordpressStack(REGISTRY.host());
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        console = MirroredConsole.start("WordpressIT", REGISTRY.host());
-        browser = console.browser();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        console.close();
     }
 
     @Test
@@ -61,7 +37,7 @@ class WordpressIT {
         int firstPort = freePort();
         int secondPort = freePort();
         console.open("/");
-        browser.type("#search-box", "wordpress");
+        console.search("wordpress");
         browser.await("the bundled template is found", () -> browser.isPresent("#hit-template-bundled-wordpress"));
         browser.click("#hit-template-bundled-wordpress-details");
         browser.await("its details", () -> browser.currentPath().startsWith("/templates/bundled"));
@@ -169,9 +145,4 @@ class WordpressIT {
                 "#svc-" + service + "-status", "data-status")));
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -2,10 +2,9 @@ package io.gantry.console.registry.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gantry.console.testing.Browser;
 import io.gantry.console.testing.MirroredConsole;
+import io.gantry.console.testing.MirroredConsoleJourney;
 import io.gantry.console.testing.TestFiles;
-import io.gantry.console.testing.TestRegistryImages;
 import io.gantry.core.content.ContentStore;
 import io.gantry.core.content.FileContentStore;
 import io.gantry.core.image.ImageReference;
@@ -16,9 +15,7 @@ import io.gantry.core.registry.RegistrySettings;
 import io.gantry.core.registry.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,19 +24,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * password its search line names the refusal while the rest of the search answers; with the right one its catalog
  * is searched, the tag picker lists its tags, and the image runs, pulled with the stored credentials.
  */
-class RegistryCredentialsIT {
+class RegistryCredentialsIT extends MirroredConsoleJourney {
 
-    @RegisterExtension
-    static final LocalRegistry MIRROR = new LocalRegistry();
     @RegisterExtension
     static final LocalRegistry PRIVATE = LocalRegistry.httpsWithBasicAuth();
 
-    MirroredConsole console;
-    Browser browser;
-
     @BeforeAll
     static void fillRegistries() throws Exception {
-        TestRegistryImages.pushBusybox(MIRROR.host());
         Path scratch = Files.createTempDirectory("gantry-private-source");
         try {
             RegistryClient client = new RegistryClient(RegistrySettings.onlyConfigured(PRIVATE.hosts())
@@ -52,16 +43,9 @@ class RegistryCredentialsIT {
         }
     }
 
-    @BeforeEach
-    void start() throws Exception {
-        console = MirroredConsole.start("RegistryCredentialsIT", MIRROR.host(),
-                "--gantry.registry-certs=" + PRIVATE.certsDir());
-        browser = console.browser();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        console.close();
+    @Override
+    protected String[] consoleArguments() {
+        return new String[] {"--gantry.registry-certs=" + PRIVATE.certsDir()};
     }
 
     @Test

@@ -2,20 +2,14 @@ package io.gantry.console.run.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gantry.console.testing.Browser;
 import io.gantry.console.testing.MirroredConsole;
-import io.gantry.console.testing.TestRegistryImages;
-import io.gantry.core.registry.LocalRegistry;
+import io.gantry.console.testing.MirroredConsoleJourney;
 import io.gantry.core.registry.SearchIndexDouble;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Running a single image with clicks: search finds busybox on Docker Hub (the engine's index is a declared double)
@@ -23,18 +17,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * variable, the pull shows its layers, and the application page shows the service running with its port, usage and
  * log, follows a stop and a start made there, and removes it without a trace.
  */
-class RunImageIT {
-
-    @RegisterExtension
-    static final LocalRegistry REGISTRY = new LocalRegistry();
+class RunImageIT extends MirroredConsoleJourney {
 
     static SearchIndexDouble index;
-    MirroredConsole console;
-    Browser browser;
 
     @BeforeAll
-    static void fillRegistry() throws Exception {
-        TestRegistryImages.pushBusybox(REGISTRY.host());
+    static void startIndex() throws Exception {
         index = SearchIndexDouble.start(List.of(
                 new SearchIndexDouble.Repository("busybox", "Busybox base image.", 3400, true)));
     }
@@ -44,15 +32,9 @@ class RunImageIT {
         index.close();
     }
 
-    @BeforeEach
-    void start() throws Exception {
-        console = MirroredConsole.start("RunImageIT", REGISTRY.host(), "--gantry.index-url=" + index.url());
-        browser = console.browser();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        console.close();
+    @Override
+    protected String[] consoleArguments() {
+        return new String[] {"--gantry.index-url=" + index.url()};
     }
 
     @Test
@@ -62,7 +44,7 @@ class RunImageIT {
         browser.find("#search-templates-hits");
         browser.screenshot("search-home");
 
-        browser.type("#search-box", "busybox");
+        console.search("busybox");
         browser.await("Docker Hub finds busybox", () -> browser.isPresent("#hit-docker-hub-busybox-run"));
         assertThat(browser.isPresent("#hit-by-name-busybox-run")).as("and it can be run by its name").isTrue();
         assertThat(console.textOf("#hit-docker-hub-busybox")).contains("Official").contains("3400")
@@ -146,9 +128,4 @@ class RunImageIT {
                 "data-status")));
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

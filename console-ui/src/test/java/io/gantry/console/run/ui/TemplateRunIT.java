@@ -2,57 +2,28 @@ package io.gantry.console.run.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gantry.console.testing.Browser;
 import io.gantry.console.testing.MirroredConsole;
-import io.gantry.console.testing.TestRegistryImages;
-import io.gantry.core.registry.LocalRegistry;
-import java.net.ServerSocket;
+import io.gantry.console.testing.MirroredConsoleJourney;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Templates run with clicks: a two-service busybox template is uploaded, found by search, opened and run with its
  * required secret filled in; its page shows both services running by category, their combined logs, and saves it
  * as a template of its own. A privileged template runs only after its dangers are confirmed.
  */
-class TemplateRunIT {
+class TemplateRunIT extends MirroredConsoleJourney {
 
     static final String TOKEN = "never-shown-token";
-
-    @RegisterExtension
-    static final LocalRegistry REGISTRY = new LocalRegistry();
-
-    MirroredConsole console;
-    Browser browser;
-
-    @BeforeAll
-    static void fillRegistry() throws Exception {
-        TestRegistryImages.pushBusybox(REGISTRY.host());
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        console = MirroredConsole.start("TemplateRunIT", REGISTRY.host());
-        browser = console.browser();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        console.close();
-    }
 
     @Test
     void a_small_template_is_found_run_watched_and_saved_as_a_template_of_its_own() throws Exception {
         int hostPort = freePort();
         upload("it-shop.pmx", "IT Shop");
         console.open("/");
-        browser.type("#search-box", "gantry-it");
+        console.search("gantry-it");
         browser.await("the uploaded template is found", () -> browser.isPresent("[id^='hit-template-user-']"));
         browser.click("[id^='hit-template-user-'][id$='-details']");
         browser.await("its details", () -> browser.currentPath().startsWith("/templates/user"));
@@ -178,9 +149,4 @@ class TemplateRunIT {
                 "return fetch(arguments[0]).then(r => r.text().then(t => r.status + '\\n' + t));", href));
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
