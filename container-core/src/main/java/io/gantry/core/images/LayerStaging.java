@@ -1,58 +1,92 @@
 package io.gantry.core.images;
 
+import io.gantry.core.content.Descriptor;
 import io.gantry.core.content.Digest;
 import io.gantry.core.errors.UnavailableException;
 import io.gantry.core.registry.LayerProgress;
+import io.gantry.core.registry.LayerStream;
 import io.gantry.core.registry.PullProgress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Unpacks a pull's layers while the pull still downloads: a layer blob is staged (extracted and hashed into a staging
- * directory) as soon as the registry client reports it verified, several at a time, since each layer is a directory
- * of its own that overlayfs stacks only later. The pull then commits the staged layers in order once it knows their
- * DiffIDs. What was staged but not committed is deleted on {@link #close()}.
+ * Unpacks a pull's layers while the pull still downloads them: each layer blob is extracted and hashed into a staging
+ * directory from the bytes the registry client streams as they arrive (one pass, as Docker's pull does), and a layer
+ * whose blob was stored before is staged from the content store. Layers are independent directories that overlayfs
+ * stacks only later, so they are staged at once, in any order. The pull commits the staged layers in order once every
+ * blob is verified and the config's DiffIDs are known. What was staged but not committed is deleted on
+ * {@link #close()}.
  *
- * <p>Only layer blobs report {@link LayerProgress.Phase#VERIFIED}: the registry client fetches configs and manifests
- * without progress.
+ * <p>Only layer blobs report {@link LayerProgress.Phase#VERIFIED} and ask for a stream: the registry client fetches
+ * configs and manifests without progress. "Extracting" events begin after a layer's "Download complete", as Docker's.
  */
 final class LayerStaging implements PullProgress, AutoCloseable {
 
     private final LayerUnpacker unpacker;
     private final PullReporter reporter;
+    /** Stages layers stored before the pull, a few at a time. */
     private final ExecutorService pool;
+    /** Stages streamed layers, one thread each: as many as downloads run at once, which the registry client bounds. */
+    private final ExecutorService streams;
     private final Map<Digest, Future<LayerUnpacker.Staged>> staged = new ConcurrentHashMap<>();
+    private final Map<Digest, ExtractionProgress> extracting = new ConcurrentHashMap<>();
+    /** Stagings of download attempts that failed and were retried, deleted on close. */
+    private final List<Future<LayerUnpacker.Staged>> replaced = new CopyOnWriteArrayList<>();
 
     LayerStaging(LayerUnpacker unpacker, PullReporter reporter, int parallel) {
         this.unpacker = unpacker;
         this.reporter = reporter;
-        this.pool = Executors.newFixedThreadPool(parallel, runnable -> {
-            Thread thread = new Thread(runnable, "gantry-unpack");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.pool = Executors.newFixedThreadPool(parallel, LayerStaging::unpackThread);
+        this.streams = Executors.newCachedThreadPool(LayerStaging::unpackThread);
+    }
+
+    private static Thread unpackThread(Runnable runnable) {
+        Thread thread = new Thread(runnable, "gantry-unpack");
+        thread.setDaemon(true);
+        return thread;
     }
 
     @Override
     public void onProgress(LayerProgress event) {
         reporter.onProgress(event);
         if (event.phase() == LayerProgress.Phase.VERIFIED) {
+            progress(event.digest(), event.total()).verified();
             start(event.digest(), event.total());
         }
     }
 
-    /** Stages {@code blob} unless it is staged or being staged already. */
-    void start(Digest blob, long size) {
-        String id = blob.shortHex();
-        staged.computeIfAbsent(blob, digest -> pool.submit(() -> unpacker.stage(digest, size,
-                done -> reporter.emit(PullEvent.layer(id, PullEvent.Status.EXTRACTING, done, size)))));
+    @Override
+    public LayerStream layerStream(Descriptor layer) {
+        Digest digest = layer.digest();
+        LayerPipe pipe = new LayerPipe();
+        ExtractionProgress progress = progress(digest, layer.size());
+        Future<LayerUnpacker.Staged> staging = streams.submit(() -> unpacker.stage(digest, layer.size(), pipe.input(), progress::extracted));
+        Future<LayerUnpacker.Staged> previous = staged.put(digest, staging);
+        if (previous != null) {
+            replaced.add(previous); // an earlier attempt's, from bytes that broke off
+        }
+        return pipe;
     }
 
-    /** The staged layer of {@code blob}, staging it now if no event started it; waits for it. */
+    /** Stages {@code blob} from the content store unless it is staged or being staged already. */
+    void start(Digest blob, long size) {
+        ExtractionProgress progress = progress(blob, size);
+        progress.verified(); // stored blobs are
+        staged.computeIfAbsent(blob, digest -> pool.submit(() -> unpacker.stage(digest, size, progress::extracted)));
+    }
+
+    private ExtractionProgress progress(Digest blob, long size) {
+        return extracting.computeIfAbsent(blob, digest -> new ExtractionProgress(digest.shortHex(), size));
+    }
+
+    /** The staged layer of {@code blob}, staging it now if nothing started it; waits for it. */
     LayerUnpacker.Staged take(Digest blob, long size) {
         start(blob, size);
         Future<LayerUnpacker.Staged> future = staged.remove(blob);
@@ -69,11 +103,14 @@ final class LayerStaging implements PullProgress, AutoCloseable {
         }
     }
 
-    /** Waits for the stagings nobody took (a failed pull, layers that turned out present) and deletes them. */
+    /** Waits for the stagings nobody took (a failed pull, layers that turned out present, retries) and deletes them. */
     @Override
     public void close() {
         pool.shutdown();
-        for (Future<LayerUnpacker.Staged> future : staged.values()) {
+        streams.shutdown();
+        List<Future<LayerUnpacker.Staged>> leftovers = new ArrayList<>(staged.values());
+        leftovers.addAll(replaced);
+        for (Future<LayerUnpacker.Staged> future : leftovers) {
             try {
                 LayerUnpacker.deleteTree(future.get().dir());
             } catch (ExecutionException failed) {
@@ -84,5 +121,38 @@ final class LayerStaging implements PullProgress, AutoCloseable {
             }
         }
         staged.clear();
+        replaced.clear();
+    }
+
+    /**
+     * A layer's "Extracting" progress: held back while its blob still downloads, since Docker's clients expect it after
+     * "Download complete".
+     */
+    private final class ExtractionProgress {
+        private final String id;
+        private final long size;
+        private long done;
+        private boolean verified;
+
+        ExtractionProgress(String id, long size) {
+            this.id = id;
+            this.size = size;
+        }
+
+        synchronized void extracted(long bytes) {
+            done = bytes;
+            if (verified) {
+                reporter.emit(PullEvent.layer(id, PullEvent.Status.EXTRACTING, done, size));
+            }
+        }
+
+        synchronized void verified() {
+            if (!verified) {
+                verified = true;
+                if (done > 0) {
+                    reporter.emit(PullEvent.layer(id, PullEvent.Status.EXTRACTING, done, size));
+                }
+            }
+        }
     }
 }

@@ -49,8 +49,26 @@ final class LayerUnpacker {
      * directories (overlayfs stacks them later), so several can be staged at once, in any order.
      */
     Staged stage(Digest blob, long size, LongConsumer progress) {
-        Path staging = snapshotter.newStagingDir();
-        try (InputStream in = new Counting(content.open(blob), progress)) {
+        try {
+            return stage(blob, size, content.open(blob), progress);
+        } catch (IOException e) {
+            throw new FailedPreconditionException("unpack layer " + blob + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The same from {@code layer}, the blob's bytes as they download: not verified yet, so what is staged waits for the
+     * blob's verification before it is committed. Closes {@code layer}.
+     */
+    Staged stage(Digest blob, long size, InputStream layer, LongConsumer progress) {
+        Path staging;
+        try {
+            staging = snapshotter.newStagingDir();
+        } catch (RuntimeException e) {
+            closeQuietly(layer);
+            throw e;
+        }
+        try (InputStream in = new Counting(layer, progress)) {
             LayerSummary summary = extractor.extract(in, staging);
             progress.accept(size);
             return new Staged(blob, staging, summary);
@@ -148,6 +166,14 @@ final class LayerUnpacker {
             // nothing left to visit
         } catch (IOException e) {
             throw new FailedPreconditionException("walk " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // nothing was read from it
         }
     }
 

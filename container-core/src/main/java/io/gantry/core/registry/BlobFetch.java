@@ -13,11 +13,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /v2/<name>/blobs/<digest>} streamed straight into the content store's ingest area; the store commits it
- * only if digest and size match. A stream broken midway is fetched again from the start, within the retry budget.
+ * only if digest and size match. A layer's bytes also go to the {@link LayerStream} the progress listener asks for, if
+ * any, as they arrive. A stream broken midway is fetched again from the start, within the retry budget.
  */
 final class BlobFetch {
 
     private static final long PROGRESS_STEP = 256 * 1024;
+    private static final int BUFFER = 64 * 1024;
 
     private final RegistryHttp http;
     private final int attempts;
@@ -51,24 +53,42 @@ final class BlobFetch {
             throw RegistryHttp.failure(operation, response);
         }
         try (InputStream in = response.body(); BlobWriter writer = store.writer("fetch-" + blob.digest())) {
-            byte[] buffer = new byte[64 * 1024];
-            long reported = 0;
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                writer.write(buffer, 0, n);
-                if (writer.status() > blob.size()) {
-                    throw new RegistryException(operation + ": registry sent more than the " + blob.size()
-                            + " bytes announced", 0);
+            LayerStream stream = progress.layerStream(blob);
+            try {
+                copy(operation, blob, in, writer, stream, progress);
+            } catch (Throwable failure) {
+                if (stream != null) { // its reader must not wait for bytes that will never come
+                    stream.abort(failure instanceof IOException io ? io : new IOException(operation + ": " + failure, failure));
                 }
-                if (writer.status() - reported >= PROGRESS_STEP) {
-                    reported = writer.status();
-                    progress.onProgress(new LayerProgress(blob.digest(), reported, blob.size(), LayerProgress.Phase.DOWNLOADING));
-                }
+                throw failure;
             }
-            progress.onProgress(new LayerProgress(blob.digest(), writer.status(), blob.size(), LayerProgress.Phase.DOWNLOADING));
+            if (stream != null) {
+                stream.finish(); // the reader unpacks on while the blob is synced and verified
+            }
             writer.commit(blob.size(), blob.digest());
         } catch (DigestMismatchException e) {
             throw new RegistryException(operation + ": " + e.getMessage(), e);
         }
         progress.onProgress(new LayerProgress(blob.digest(), blob.size(), blob.size(), LayerProgress.Phase.VERIFIED));
+    }
+
+    private static void copy(String operation, Descriptor blob, InputStream in, BlobWriter writer, @Nullable LayerStream stream,
+                             PullProgress progress) throws IOException {
+        byte[] buffer = new byte[BUFFER];
+        long reported = 0;
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            writer.write(buffer, 0, n);
+            if (writer.status() > blob.size()) {
+                throw new RegistryException(operation + ": registry sent more than the " + blob.size() + " bytes announced", 0);
+            }
+            if (stream != null) {
+                stream.write(buffer, 0, n);
+            }
+            if (writer.status() - reported >= PROGRESS_STEP) {
+                reported = writer.status();
+                progress.onProgress(new LayerProgress(blob.digest(), reported, blob.size(), LayerProgress.Phase.DOWNLOADING));
+            }
+        }
+        progress.onProgress(new LayerProgress(blob.digest(), writer.status(), blob.size(), LayerProgress.Phase.DOWNLOADING));
     }
 }
