@@ -36,6 +36,7 @@ final class SnapshotStore {
             Files.createDirectories(root.resolve("layers"));
             Files.createDirectories(root.resolve("active"));
             Files.createDirectories(root.resolve("staging"));
+            TopDirectory.mark(root.resolve("staging")); // layers are unpacked there, then renamed into layers/
         } catch (IOException e) {
             throw new FailedPreconditionException("create snapshot root " + root + ": " + e.getMessage(), e);
         }
