@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  *                       {@code certsDir} holds a CA for them
  * @param maxAttempts    attempts per request on server errors and I/O failures
  * @param backoff        the first wait between attempts, doubled each time
- * @param certsDir       per-registry CA directories, Docker's {@code certs.d} layout ({@code <host:port>/*.crt}); null
+ * @param certsDir       per-registry CA directories, Docker's {@code certs.d} layout ({@code <host:port>/*.crt}, and a
+ *                       client certificate for mutual TLS as {@code <host:port>/NAME.cert} with {@code NAME.key}); null
  *                       for none
  * @param indexUrl       the Docker Hub index searched for images without a registry ({@code https://index.docker.io})
  */

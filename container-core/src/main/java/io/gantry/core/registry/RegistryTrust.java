@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
@@ -27,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * Which servers the registry client trusts over TLS: the system's CAs, plus for one registry the {@code *.crt} files
  * in {@code <certs dir>/<host:port>/} (Docker's {@code /etc/docker/certs.d} convention; {@code <host>} alone for port
  * 443). The directory is read when a connection is made, so certificates added while the engine runs take effect.
- * Host names are verified as usual in both cases.
+ * Host names are verified as usual in both cases. The client certificate for mutual TLS comes from the same directory.
  */
 final class RegistryTrust extends X509ExtendedTrustManager {
 
@@ -43,11 +44,15 @@ final class RegistryTrust extends X509ExtendedTrustManager {
         this.certsDir = certsDir;
     }
 
-    /** A TLS context trusting the system CAs and, per registry, the CAs under {@code certsDir} (none when null). */
+    /**
+     * A TLS context trusting the system CAs and, per registry, the CAs under {@code certsDir} (none when null), and
+     * showing a registry that asks for one the client certificate under {@code certsDir} ({@link RegistryClientKeys}).
+     */
     static SSLContext context(@Nullable Path certsDir) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new RegistryTrust(trustManager(null), certsDir)}, null);
+            context.init(new KeyManager[] {new RegistryClientKeys(certsDir)},
+                    new TrustManager[] {new RegistryTrust(trustManager(null), certsDir)}, null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("TLS is not available: " + e.getMessage(), e);

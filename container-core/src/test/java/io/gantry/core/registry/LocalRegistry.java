@@ -27,12 +27,14 @@ import org.springframework.security.crypto.bcrypt.BCrypt;
  * config and filesystem storage in a temporary directory; stops it by its process and deletes the directory afterwards.
  * Use it as a class extension ({@code @RegisterExtension static}) or open and close it yourself.
  *
- * <p>Three flavours, as registries are met in the wild:
+ * <p>Three flavours, as registries are met in the wild, and a variant:
  * <ul>
  *   <li>{@link #LocalRegistry() plain}: HTTP, no auth;</li>
  *   <li>{@link #httpsWithBasicAuth()}: TLS with a certificate from a throwaway CA made with openssl, and Basic auth
  *       from an htpasswd file (bcrypt) for {@link #USER}; clients trust the CA through {@link #certsDir()}, a
  *       Docker-style {@code certs.d/<host:port>/ca.crt} directory;</li>
+ *   <li>{@link #httpsWithClientCertificates()}: the same, requiring a client certificate too (mutual TLS), which
+ *       {@link #certsDir()} holds as {@code client.cert} and {@code client.key};</li>
  *   <li>{@link #withTokenAuth()}: HTTP with distribution's token auth, tokens from a {@link TokenService} (a declared
  *       test double of Docker Hub's auth service) that the registry trusts through its {@code rootcertbundle}.</li>
  * </ul>
@@ -48,6 +50,9 @@ public final class LocalRegistry implements BeforeAllCallback, AfterAllCallback,
 
     /** How clients must reach and authenticate to the registry. */
     public enum Security { PLAIN, HTTPS_BASIC, TOKEN }
+
+    private boolean clientCertificates;
+    private TestCertificates.@Nullable Issued client;
 
     private final Security security;
     private Path directory;
@@ -67,6 +72,16 @@ public final class LocalRegistry implements BeforeAllCallback, AfterAllCallback,
 
     public static LocalRegistry httpsWithBasicAuth() {
         return new LocalRegistry(Security.HTTPS_BASIC);
+    }
+
+    /**
+     * HTTPS that requires a client certificate from the fixture's CA (the registry's {@code http.tls.clientcas}) besides
+     * Basic auth; the certs directory holds the CA and, in Docker's layout, {@code client.cert} and {@code client.key}.
+     */
+    public static LocalRegistry httpsWithClientCertificates() {
+        LocalRegistry registry = new LocalRegistry(Security.HTTPS_BASIC);
+        registry.clientCertificates = true;
+        return registry;
     }
 
     public static LocalRegistry withTokenAuth() {
@@ -122,16 +137,26 @@ public final class LocalRegistry implements BeforeAllCallback, AfterAllCallback,
         TestCertificates.Issued server = certificates.server("registry", "127.0.0.1");
         Path certs = Files.createDirectories(certsDir().resolve(host()));
         Files.copy(certificates.caCertificate(), certs.resolve("ca.crt"));
+        List<String> clientCas = List.of();
+        if (clientCertificates) {
+            client = certificates.client("client");
+            Files.copy(client.certificate(), certs.resolve("client.cert"));
+            Files.copy(client.key(), certs.resolve("client.key"));
+            clientCas = List.of("    clientcas:", "      - " + certificates.caCertificate());
+        }
         Path htpasswd = Files.writeString(directory.resolve("htpasswd"),
                 USER.username() + ":" + BCrypt.hashpw(USER.password(), BCrypt.gensalt(10)) + "\n");
-        return List.of(
+        List<String> config = new ArrayList<>(List.of(
                 "  tls:",
                 "    certificate: " + server.certificate(),
-                "    key: " + server.key(),
+                "    key: " + server.key()));
+        config.addAll(clientCas);
+        config.addAll(List.of(
                 "auth:",
                 "  htpasswd:",
                 "    realm: gantry-test-registry",
-                "    path: " + htpasswd);
+                "    path: " + htpasswd));
+        return config;
     }
 
     private List<String> tokenAuth() throws IOException, InterruptedException {
@@ -221,7 +246,7 @@ public final class LocalRegistry implements BeforeAllCallback, AfterAllCallback,
     private void awaitReady() throws IOException, InterruptedException {
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500));
         if (certificates != null && security == Security.HTTPS_BASIC) {
-            builder.sslContext(certificates.trustingContext());
+            builder.sslContext(certificates.trustingContext(client));
         }
         HttpClient client = builder.build();
         URI ping = URI.create((security == Security.HTTPS_BASIC ? "https://" : "http://") + host() + "/v2/");

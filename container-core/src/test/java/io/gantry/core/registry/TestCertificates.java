@@ -71,6 +71,12 @@ public final class TestCertificates {
                 "subjectAltName=IP:" + ip + "\nextendedKeyUsage=serverAuth\nkeyUsage=critical,digitalSignature\n");
     }
 
+    /** A TLS client certificate (an EC key), issued by this CA, for registries that require one (mutual TLS). */
+    public Issued client(String name) throws IOException, InterruptedException {
+        return issue(name, List.of("-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1"),
+                "extendedKeyUsage=clientAuth\nkeyUsage=critical,digitalSignature\n");
+    }
+
     /** A certificate for signing JWTs with RS256 (an RSA key), issued by this CA. */
     public Issued tokenSigner(String name) throws IOException, InterruptedException {
         return issue(name, List.of("-newkey", "rsa:2048"), "keyUsage=critical,digitalSignature\n");
@@ -78,14 +84,29 @@ public final class TestCertificates {
 
     /** A client-side trust store holding only this CA. */
     public SSLContext trustingContext() throws IOException {
+        return trustingContext(null);
+    }
+
+    /** The same, showing {@code client} (EC) to servers that ask for a client certificate. */
+    public SSLContext trustingContext(@org.jspecify.annotations.Nullable Issued client) throws IOException {
         try {
+            javax.net.ssl.KeyManager[] keys = null;
+            if (client != null) {
+                KeyStore keyStore = KeyStore.getInstance("PKCS12");
+                keyStore.load(null, null);
+                keyStore.setKeyEntry("client", client.privateKey("EC"), new char[0], new java.security.cert.Certificate[] {client.x509()});
+                javax.net.ssl.KeyManagerFactory keyFactory =
+                        javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+                keyFactory.init(keyStore, new char[0]);
+                keys = keyFactory.getKeyManagers();
+            }
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
             store.setCertificateEntry("gantry-test-ca", read(ca.certificate()));
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(store);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, factory.getTrustManagers(), null);
+            context.init(keys, factory.getTrustManagers(), null);
             return context;
         } catch (java.security.GeneralSecurityException e) {
             throw new IOException("trust store for " + ca.certificate() + ": " + e.getMessage(), e);
