@@ -58,6 +58,11 @@ final class LayerPipe implements LayerStream {
         }
     }
 
+    /** Whether the download broke off: what was read from the pipe is no layer at all. */
+    boolean aborted() {
+        return failure != null;
+    }
+
     /** The reading end; closing it tells the writer nobody reads any more. */
     InputStream input() {
         return new InputStream() {

@@ -67,7 +67,16 @@ final class LayerStaging implements PullProgress, AutoCloseable {
         Digest digest = layer.digest();
         LayerPipe pipe = new LayerPipe();
         ExtractionProgress progress = progress(digest, layer.size());
-        Future<LayerUnpacker.Staged> staging = streams.submit(() -> unpacker.stage(digest, layer.size(), pipe.input(), progress::extracted));
+        Future<LayerUnpacker.Staged> staging = streams.submit(() -> {
+            try {
+                return unpacker.stage(digest, layer.size(), pipe.input(), progress::extracted);
+            } catch (RuntimeException e) {
+                if (pipe.aborted()) {
+                    return null; // no layer, only a broken-off download: take() unpacks the stored blob instead
+                }
+                throw e;
+            }
+        });
         Future<LayerUnpacker.Staged> previous = staged.put(digest, staging);
         if (previous != null) {
             replaced.add(previous); // an earlier attempt's, from bytes that broke off
@@ -91,7 +100,11 @@ final class LayerStaging implements PullProgress, AutoCloseable {
         start(blob, size);
         Future<LayerUnpacker.Staged> future = staged.remove(blob);
         try {
-            return future.get();
+            LayerUnpacker.Staged layer = future.get();
+            if (layer == null) { // its download broke off, yet the blob is stored: another attempt or pull fetched it
+                return unpacker.stage(blob, size, progress(blob, size)::extracted);
+            }
+            return layer;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
@@ -112,7 +125,10 @@ final class LayerStaging implements PullProgress, AutoCloseable {
         leftovers.addAll(replaced);
         for (Future<LayerUnpacker.Staged> future : leftovers) {
             try {
-                LayerUnpacker.deleteTree(future.get().dir());
+                LayerUnpacker.Staged layer = future.get();
+                if (layer != null) {
+                    LayerUnpacker.deleteTree(layer.dir());
+                }
             } catch (ExecutionException failed) {
                 // a staging that failed cleaned up after itself
             } catch (InterruptedException e) {
