@@ -45,10 +45,17 @@ public final class LayerExtractor {
 
     private final ExtractionLimits limits;
     private final boolean privileged;
+    private final boolean externalInflate;
 
     public LayerExtractor(ExtractionLimits limits, boolean privileged) {
+        this(limits, privileged, true);
+    }
+
+    /** With {@code externalInflate} false, gzip is always inflated in this process (tests of both ways). */
+    LayerExtractor(ExtractionLimits limits, boolean privileged, boolean externalInflate) {
         this.limits = limits;
         this.privileged = privileged;
+        this.externalInflate = externalInflate;
     }
 
     /** An extractor that keeps ownership and device nodes exactly when this process runs as root. */
@@ -80,7 +87,7 @@ public final class LayerExtractor {
 
     private LayerSummary extract(InputStream layer, LayerTree tree, boolean copy) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(new KeptOpen(layer), 64 * 1024);
-        InputStream tarStream = isGzip(buffered) ? new GZIPInputStream(buffered, 64 * 1024) : buffered;
+        InputStream tarStream = isGzip(buffered) ? inflating(buffered) : buffered;
         long streamCap = limits.maxBytes() + (limits.maxEntries() + 2) * HEADER_ALLOWANCE;
         HashingInputStream hashing = new HashingInputStream(tarStream, streamCap);
         Extraction extraction = new Extraction(tree, copy);
@@ -94,6 +101,12 @@ public final class LayerExtractor {
             ahead.transferTo(OutputStream.nullOutputStream()); // padding after the end-of-archive blocks is in the DiffID
         }
         return new LayerSummary(hashing.digest(), extraction.entries, extraction.bytes);
+    }
+
+    /** A gzip stream inflated by igzip where it is installed ({@link ExternalGunzip}), else by zlib in this process. */
+    private InputStream inflating(InputStream gzip) throws IOException {
+        Path igzip = externalInflate ? ExternalGunzip.binary() : null;
+        return igzip != null ? ExternalGunzip.start(igzip, gzip) : new GZIPInputStream(gzip, 64 * 1024);
     }
 
     /** The caller's stream, which extraction reads to its end but leaves for the caller to close. */

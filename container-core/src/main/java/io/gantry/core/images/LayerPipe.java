@@ -101,6 +101,9 @@ final class LayerPipe implements LayerStream {
                         if (failed != null) {
                             throw new IOException(failed.getMessage(), failed);
                         }
+                        if (readerGone) {
+                            throw new IOException("layer stream closed");
+                        }
                         chunk = chunks.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
                     }
                     if (chunk == END) {
