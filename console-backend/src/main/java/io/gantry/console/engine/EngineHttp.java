@@ -67,6 +67,51 @@ final class EngineHttp {
         }
     }
 
+    /**
+     * Sends a request asking to take the connection over ({@code Upgrade: tcp}, as the docker CLI does for exec and
+     * attach). On 101 (or 200 from engines that skip the upgrade) the connection becomes a raw pipe both ways; an
+     * error status comes back with its body for the caller to report, and the connection closed.
+     */
+    Hijacked hijack(String method, String path, Map<String, String> headers, byte[] body) {
+        UnixSocket connection = null;
+        try {
+            connection = connect();
+            OutputStream out = connection.getOutputStream();
+            StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
+                    .append("Host: gantry\r\nUser-Agent: Gantry-Console\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n")
+                    .append("Content-Length: ").append(body.length).append("\r\n");
+            headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            Streaming response = read(connection, false);
+            if (response.status() >= 300) {
+                try (response) {
+                    return new Hijacked(response.status(), readAll(response.body()), InputStream.nullInputStream(),
+                            OutputStream.nullOutputStream(), () -> { });
+                }
+            }
+            UnixSocket open = connection;
+            // the body decoder of a 101 is the bare socket stream: nothing of the pipe was read ahead
+            return new Hijacked(response.status(), new byte[0], response.body(), out, open::close);
+        } catch (IOException e) {
+            closeQuietly(connection);
+            throw unreachable(e);
+        }
+    }
+
+    /** A taken-over connection: what the engine sends, what to send it, and how to hang up. */
+    record Hijacked(int status, byte[] error, InputStream in, OutputStream out, Closer closer) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            closer.close();
+        }
+    }
+
+    interface Closer {
+        void close() throws IOException;
+    }
+
     private EngineUnreachableException unreachable(IOException e) {
         return new EngineUnreachableException("the engine at unix://" + socket + " did not answer: " + e.getMessage(), e);
     }

@@ -9,6 +9,9 @@ import io.gantry.core.api.types.ContainerCreateResponse;
 import io.gantry.core.api.types.ContainerInspect;
 import io.gantry.core.api.types.ContainerSummary;
 import io.gantry.core.api.types.EventMessage;
+import io.gantry.core.api.types.ExecConfig;
+import io.gantry.core.api.types.ExecInspect;
+import io.gantry.core.api.types.ExecStartConfig;
 import io.gantry.core.api.types.IdResponse;
 import io.gantry.core.api.types.ImageDeleteItem;
 import io.gantry.core.api.types.ImageInspect;
@@ -262,6 +265,100 @@ public final class UnixSocketEngineClient implements EngineClient {
         public List<VolumeResource> volumes() {
             return volumes == null ? List.of() : volumes;
         }
+    }
+
+    @Override
+    public List<String> pruneVolumes() {
+        JsonNode answer = read(send("POST", "/volumes/prune?filters=" + query("{\"all\":[\"true\"]}"), new byte[0]),
+                "POST /volumes/prune", json.constructType(JsonNode.class));
+        List<String> removed = new ArrayList<>();
+        answer.path("VolumesDeleted").forEach(name -> removed.add(name.asText()));
+        return removed;
+    }
+
+    // ---- exec, attach, stats, commit
+
+    @Override
+    public String createExec(String container, List<String> command, List<String> environment, boolean tty) {
+        ExecConfig config = new ExecConfig(true, true, true, tty, List.copyOf(command),
+                environment.isEmpty() ? null : List.copyOf(environment), null, null, false, null);
+        IdResponse created = read(send("POST", "/containers/" + segment(container) + "/exec", write(config)),
+                "POST exec", json.constructType(IdResponse.class));
+        return created.id();
+    }
+
+    @Override
+    public TerminalStream startExec(String execId) {
+        return hijack("/exec/" + segment(execId) + "/start", write(new ExecStartConfig(false, true)));
+    }
+
+    @Override
+    public void resizeExec(String execId, int rows, int cols) {
+        send("POST", "/exec/" + segment(execId) + "/resize?h=" + rows + "&w=" + cols, new byte[0]);
+    }
+
+    @Override
+    public ExecStatus inspectExec(String execId) {
+        ExecInspect exec = get("/exec/" + segment(execId) + "/json", ExecInspect.class);
+        return new ExecStatus(exec.id(), exec.running(), exec.running() ? null : exec.exitCode());
+    }
+
+    @Override
+    public TerminalStream attachContainer(String container) {
+        return hijack("/containers/" + segment(container) + "/attach?stream=1&stdin=1&stdout=1&stderr=1", new byte[0]);
+    }
+
+    @Override
+    public void resizeContainer(String container, int rows, int cols) {
+        send("POST", "/containers/" + segment(container) + "/resize?h=" + rows + "&w=" + cols, new byte[0]);
+    }
+
+    @Override
+    public EventSubscription followStats(String container, Consumer<StatsReading> listener, Runnable onEnd) {
+        EngineHttp.Streaming stream = openStream("GET", "/containers/" + segment(container) + "/stats?stream=1",
+                new byte[0]);
+        return follow(stream, "engine-stats", body -> {
+            try (MappingIterator<JsonNode> items = json.readerFor(JsonNode.class).readValues(body)) {
+                while (items.hasNextValue()) {
+                    listener.accept(StatsJson.reading(items.nextValue()));
+                }
+            }
+        }, onEnd);
+    }
+
+    @Override
+    public String commitContainer(String container, String repo, String tag, String comment, String author) {
+        String path = "/commit?container=" + query(container) + "&repo=" + query(repo) + "&tag=" + query(tag)
+                + "&comment=" + query(comment) + "&author=" + query(author);
+        IdResponse image = read(send("POST", path, write(Map.of())), "POST /commit", json.constructType(IdResponse.class));
+        return image.id();
+    }
+
+    /** Takes a connection over; an engine refusal is thrown like any other answer. */
+    private TerminalStream hijack(String path, byte[] body) {
+        Map<String, String> headers = body.length == 0 ? Map.of() : Map.of("Content-Type", "application/json");
+        EngineHttp.Hijacked hijacked = http.hijack("POST", "/v" + apiVersion() + path, headers, body);
+        check(new EngineHttp.Response(hijacked.status(), Map.of(), hijacked.error()), "POST " + path);
+        return new TerminalStream() {
+            @Override
+            public java.io.InputStream output() {
+                return hijacked.in();
+            }
+
+            @Override
+            public java.io.OutputStream input() {
+                return hijacked.out();
+            }
+
+            @Override
+            public void close() {
+                try {
+                    hijacked.close();
+                } catch (IOException ignored) {
+                    // the connection is gone either way
+                }
+            }
+        };
     }
 
     // ---- transport

@@ -1,5 +1,6 @@
 package io.gantry.console.image;
 
+import io.gantry.console.activity.ActivityService;
 import io.gantry.console.engine.EngineCallException;
 import io.gantry.console.engine.EngineClient;
 import io.gantry.core.api.types.ContainerSummary;
@@ -20,9 +21,11 @@ import org.springframework.stereotype.Service;
 public class ImageOperations {
 
     private final EngineClient engine;
+    private final ActivityService activity;
 
-    ImageOperations(EngineClient engine) {
+    ImageOperations(EngineClient engine, ActivityService activity) {
         this.engine = engine;
+        this.activity = activity;
     }
 
     /** One row per tag (untagged images once), sorted by reference, each with the containers using the image. */
@@ -50,14 +53,9 @@ public class ImageOperations {
      * {@code progress} on the calling thread. A failure reported by the engine is thrown with its message.
      */
     public void pull(String reference, Consumer<PullProgress> progress) {
-        String ref = reference.strip();
-        if (ref.isEmpty() || ref.contains(" ")) {
-            throw new InvalidImageReferenceException("an image is named like busybox or mariadb:11, not \"" + ref + "\"");
-        }
-        int colon = ref.lastIndexOf(':');
-        boolean tagged = colon > ref.lastIndexOf('/');
-        engine.pullImage(tagged ? ref.substring(0, colon) : ref, tagged ? ref.substring(colon + 1) : "latest",
-                message -> progress.accept(progress(message)));
+        ImageName name = ImageName.parse(reference);
+        activity.recordAction("image.pull", name.toString(), "", () -> engine.pullImage(name.repository(), name.tag(),
+                message -> progress.accept(progress(message))));
     }
 
     /** Layer lines carry a {@code progressDetail} (empty when sizeless); "Pulling from …" has an id (the tag) but none. */
@@ -75,12 +73,12 @@ public class ImageOperations {
         List<String> removed = new ArrayList<>();
         Map<String, String> refused = new LinkedHashMap<>();
         for (ImageRow image : images) {
+            String shown = image.reference().equals(ImageRow.UNTAGGED) ? image.shortId() : image.reference();
             try {
-                engine.removeImage(image.removalName(), false);
-                removed.add(image.reference().equals(ImageRow.UNTAGGED) ? image.shortId() : image.reference());
+                activity.recordAction("image.remove", shown, "", () -> engine.removeImage(image.removalName(), false));
+                removed.add(shown);
             } catch (EngineCallException e) {
-                refused.put(image.reference().equals(ImageRow.UNTAGGED) ? image.shortId() : image.reference(),
-                        e.getMessage());
+                refused.put(shown, e.getMessage());
             }
         }
         return new RemovalResult(removed, refused);
@@ -88,13 +86,8 @@ public class ImageOperations {
 
     /** Adds the tag {@code newReference} ({@code repo[:tag]}, no tag meaning {@code latest}) to {@code image}. */
     public void tag(ImageRow image, String newReference) {
-        String ref = newReference.strip();
-        int colon = ref.lastIndexOf(':');
-        boolean tagged = colon > ref.lastIndexOf('/');
-        String repo = tagged ? ref.substring(0, colon) : ref;
-        if (repo.isEmpty() || ref.contains(" ")) {
-            throw new InvalidImageReferenceException("a tag is written like myapp:1.0, not \"" + ref + "\"");
-        }
-        engine.tagImage(image.id(), repo, tagged ? ref.substring(colon + 1) : "latest");
+        ImageName name = ImageName.parse(newReference);
+        activity.recordAction("image.tag", image.reference(), "as " + name,
+                () -> engine.tagImage(image.id(), name.repository(), name.tag()));
     }
 }

@@ -3,49 +3,63 @@ package io.gantry.console.container;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gantry.console.TestEngine;
+import io.gantry.console.activity.ActivityEntry;
+import io.gantry.console.activity.ActivityFilter;
+import io.gantry.console.activity.ActivityService;
+import io.gantry.console.activity.ActivitySource;
+import io.gantry.console.activity.Actor;
+import io.gantry.console.activity.CurrentActor;
 import io.gantry.console.engine.EngineClient;
-import io.gantry.console.engine.EngineEndpoint;
 import io.gantry.console.engine.LogLine;
-import io.gantry.console.engine.UnixSocketEngineClient;
-import io.gantry.console.image.ImageOperationsAccess;
 import io.gantry.core.registry.LocalRegistry;
 import io.gantry.core.testing.Privileged;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /** The containers page's service against a real engine; the image is pulled from a loopback registry on first use. */
 @Privileged
+@SpringBootTest
 class ContainerOperationsTest {
 
     @RegisterExtension
     static final LocalRegistry REGISTRY = new LocalRegistry();
 
-    static TestEngine engine;
-    static EngineClient client;
-    static ContainerOperations containers;
-
-    @BeforeAll
-    static void start() throws Exception {
-        TestEngine.pushBusybox(REGISTRY.host());
-        engine = TestEngine.startWithMirror(REGISTRY.host());
-        client = new UnixSocketEngineClient(new EngineEndpoint(engine.socket(), true),
-                new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false));
-        containers = new ContainerOperations(client, ImageOperationsAccess.of(client));
+    @TestConfiguration
+    static class SignedIn {
+        @Bean
+        CurrentActor alice() {
+            return () -> new Actor("alice", ActivitySource.UI);
+        }
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        engine.close();
+    @Autowired
+    EngineClient client;
+    @Autowired
+    ContainerOperations containers;
+    @Autowired
+    ActivityService activity;
+
+    @DynamicPropertySource
+    static void mirror(DynamicPropertyRegistry properties) {
+        properties.add("gantry.test.registry-mirror", REGISTRY::host);
+    }
+
+    @BeforeAll
+    static void pushBusybox() throws Exception {
+        TestEngine.pushBusybox(REGISTRY.host());
     }
 
     @AfterEach

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gantry.core.cgroup.CgroupStats;
 import io.gantry.core.container.ContainerService;
 import io.gantry.core.container.ContainerView;
+import io.gantry.core.network.InterfaceCounters;
 import io.gantry.core.runtime.ContainerStats;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -93,6 +94,14 @@ final class StatsHandler {
         List<Map<String, Object>> io = now.cgroup().blkio().stream().map(b -> Map.<String, Object>of("major", b.major(),
                 "minor", b.minor(), "op", b.op(), "value", b.value())).toList();
         item.put("blkio_stats", Map.of("io_service_bytes_recursive", io));
+        Map<String, Object> networks = new LinkedHashMap<>();
+        InterfaceCounters.of(view.runtime().initPid()).forEach((name, c) -> networks.put(name, Map.of(
+                "rx_bytes", c.rxBytes(), "rx_packets", c.rxPackets(), "rx_errors", c.rxErrors(), "rx_dropped",
+                c.rxDropped(), "tx_bytes", c.txBytes(), "tx_packets", c.txPackets(), "tx_errors", c.txErrors(),
+                "tx_dropped", c.txDropped())));
+        if (!networks.isEmpty()) {
+            item.put("networks", networks);
+        }
         return item;
     }
 
