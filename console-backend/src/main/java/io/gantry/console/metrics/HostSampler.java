@@ -11,6 +11,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -33,6 +34,7 @@ class HostSampler {
     private @Nullable CpuTimes lastCpu;
     private @Nullable Path dataRoot;
 
+    @Autowired
     HostSampler(EngineClient engine, Clock clock,
             @Value("${gantry.metrics.sample-interval:5s}") Duration interval) {
         this(engine, clock, Path.of("/proc"), interval);

@@ -65,6 +65,27 @@ public final class Browser implements AutoCloseable {
         input.sendKeys(text);
     }
 
+    /** Types into a Vaadin text area: its {@code <textarea>} sits in the light DOM under the field element. */
+    public void typeArea(String fieldCss, String text) {
+        WebElement area = find(fieldCss + " textarea");
+        area.clear();
+        area.sendKeys(text);
+    }
+
+    /** Sends keystrokes to an element that takes them itself (a terminal), as a person typing there would. */
+    public void sendKeys(String css, String keys) {
+        WebElement element = find(css);
+        element.click();
+        element.sendKeys(keys);
+    }
+
+    /** An attribute of an element, or null when the element or attribute is missing. */
+    public String attribute(String css, String name) {
+        Object value = script("const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null;",
+                css, name);
+        return value == null ? null : value.toString();
+    }
+
     /** Clicks an element after scrolling it to the middle of its scroll container (the app layout's, not the page's). */
     public void click(String css) {
         WebElement element = find(css);
