@@ -28,6 +28,17 @@ final class EngineHttp {
         public void close() throws IOException {
             body.close();
         }
+
+        /**
+         * Ends the stream for a reader blocked on another thread, which then sees its end and closes the connection
+         * itself. Closing the descriptor under a blocked reader instead would let the number be reused by the next
+         * connection, whose bytes that reader would then steal.
+         */
+        void hangUp() {
+            if (body instanceof ClosingBody closing) {
+                closing.hangUp();
+            }
+        }
     }
 
     /** Larger answers (a listing of thousands of objects) are refused rather than buffered without bound. */
@@ -91,25 +102,23 @@ final class EngineHttp {
                             OutputStream.nullOutputStream(), () -> { });
                 }
             }
-            UnixSocket open = connection;
             // the body decoder of a 101 is the bare socket stream: nothing of the pipe was read ahead
-            return new Hijacked(response.status(), new byte[0], response.body(), out, open::close);
+            return new Hijacked(response.status(), new byte[0], response.body(), out, response::hangUp);
         } catch (IOException e) {
             closeQuietly(connection);
             throw unreachable(e);
         }
     }
 
-    /** A taken-over connection: what the engine sends, what to send it, and how to hang up. */
-    record Hijacked(int status, byte[] error, InputStream in, OutputStream out, Closer closer) implements AutoCloseable {
+    /**
+     * A taken-over connection: what the engine sends, what to send it, and how to hang up. Closing hangs up both ways
+     * (see {@link Streaming#hangUp}); the connection itself is closed by closing {@code in}, once read to its end.
+     */
+    record Hijacked(int status, byte[] error, InputStream in, OutputStream out, Runnable hangUp) implements AutoCloseable {
         @Override
-        public void close() throws IOException {
-            closer.close();
+        public void close() {
+            hangUp.run();
         }
-    }
-
-    interface Closer {
-        void close() throws IOException;
     }
 
     private EngineUnreachableException unreachable(IOException e) {
@@ -215,6 +224,15 @@ final class EngineHttp {
         @Override
         public void close() throws IOException {
             connection.close();
+        }
+
+        void hangUp() {
+            try {
+                connection.shutdownInput();
+                connection.shutdownOutput();
+            } catch (IOException alreadyDown) {
+                // the engine hung up first
+            }
         }
     }
 

@@ -352,11 +352,7 @@ public final class UnixSocketEngineClient implements EngineClient {
 
             @Override
             public void close() {
-                try {
-                    hijacked.close();
-                } catch (IOException ignored) {
-                    // the connection is gone either way
-                }
+                hijacked.close();
             }
         };
     }
@@ -390,7 +386,10 @@ public final class UnixSocketEngineClient implements EngineClient {
         void read(java.io.InputStream body) throws IOException;
     }
 
-    /** Reads a followed stream on a daemon thread of its own; closing the handle closes the connection. */
+    /**
+     * Reads a followed stream on a daemon thread of its own. Closing the handle hangs the connection up; the reading
+     * thread, woken by that, closes it (see {@link EngineHttp.Streaming#hangUp}).
+     */
     private static EventSubscription follow(EngineHttp.Streaming stream, String threadName, BodyReader reader,
             Runnable onEnd) {
         AtomicBoolean closed = new AtomicBoolean();
@@ -408,7 +407,7 @@ public final class UnixSocketEngineClient implements EngineClient {
         thread.start();
         return () -> {
             if (closed.compareAndSet(false, true)) {
-                closeQuietly(stream);
+                stream.hangUp();
             }
         };
     }

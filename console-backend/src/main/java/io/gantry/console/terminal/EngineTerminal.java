@@ -14,6 +14,7 @@ final class EngineTerminal implements TerminalSession {
 
     /** Ctrl-C: a hung-up shell's foreground program is interrupted first, so the end of input reaches the shell. */
     private static final byte INTERRUPT = 3;
+    private static final long INTERRUPT_SETTLE_MS = 200;
 
     interface Resizer {
         void resize(int rows, int cols);
@@ -86,8 +87,12 @@ final class EngineTerminal implements TerminalSession {
             try {
                 stream.input().write(INTERRUPT);
                 stream.input().flush();
+                // the terminal discards pending input on an interrupt: let it act before the end of input follows
+                Thread.sleep(INTERRUPT_SETTLE_MS);
             } catch (IOException alreadyGone) {
                 // the process ended first
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
         stream.close();

@@ -38,8 +38,8 @@ public class TerminalService {
         String detail = kind.name().toLowerCase(Locale.ROOT);
         try {
             EngineTerminal session = kind == TerminalKind.SHELL ? shell(container) : attach(container);
-            session.resize(rows, cols);
             session.start(output, onEnd);
+            session.resize(rows, cols);
             activity.record(actor, action, containerName, false, detail);
             return session;
         } catch (RuntimeException e) {
