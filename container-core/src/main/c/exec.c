@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 #include "exec.h"
 #include "config.h"
+#include "console.h"
 #include "init.h"
 #include "util.h"
 
@@ -12,7 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -21,8 +22,8 @@
 
 struct exec_io {
 	int tty;
-	int master;         /* pty master (tty), else -1 */
-	int slave;          /* its slave, opened on the host before entering the container */
+	int master;         /* pty master (tty), else -1: from the container's devpts, sent by the process */
+	int console[2];     /* the socket pair it comes over (tty) */
 	int in[2], out[2], err[2];
 	int cgroup_fds[MAX_CGROUPS];
 	size_t cgroups;
@@ -44,14 +45,12 @@ static int open_cgroups(const struct shim_config *c, struct exec_io *io, struct 
 	return 0;
 }
 
-/* The pty is the host's; the process gets its slave as controlling terminal. */
+/* Pipes, or with a TTY the socket pair on which the process sends the master of its pty (console.h). */
 static int open_stdio(struct exec_io *io, struct shim_error *e)
 {
 	if (io->tty) {
-		io->master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
-		if (io->master < 0 || grantpt(io->master) < 0 || unlockpt(io->master) < 0
-				|| (io->slave = open(ptsname(io->master), O_RDWR | O_NOCTTY | O_CLOEXEC)) < 0)
-			return fail(e, errno, "allocate pty");
+		if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, io->console) < 0)
+			return fail(e, errno, "console socket");
 		return 0;
 	}
 	if (pipe2(io->in, O_CLOEXEC) < 0 || pipe2(io->out, O_CLOEXEC) < 0 || pipe2(io->err, O_CLOEXEC) < 0)
@@ -84,11 +83,9 @@ static void child(const struct shim_config *c, struct exec_io *io, int status_fd
 			goto out;
 		}
 	if (io->tty) {
-		if (setsid() < 0 || ioctl(io->slave, TIOCSCTTY, 0) < 0
-				|| dup2(io->slave, 0) < 0 || dup2(io->slave, 1) < 0 || dup2(io->slave, 2) < 0) {
-			fail(&e, errno, "set up the pty");
+		close(io->console[0]);
+		if (console_setup(io->console[1], c, 0, &e) < 0)
 			goto out;
-		}
 	} else if (dup2(io->in[0], 0) < 0 || dup2(io->out[1], 1) < 0 || dup2(io->err[1], 2) < 0) {
 		fail(&e, errno, "set up stdio");
 		goto out;
@@ -153,16 +150,46 @@ static void relay(struct exec_io *io, int pidfd)
 	}
 }
 
+/*
+ * "started" once the process runs (the status pipe closed on its execve without a word) and, with a TTY, its pty
+ * master came; else "error" and the reason. Returns 0 when started.
+ */
+static int await_start(struct exec_io *io, pid_t pid, int status_fd)
+{
+	char msg[700];
+	ssize_t n;
+	int status;
+
+	if (io->tty) {
+		io->master = console_receive(io->console[0]);
+		close(io->console[0]);
+	}
+	n = read(status_fd, msg, sizeof(msg) - 1);
+	close(status_fd);
+	if (n <= 0 && (!io->tty || io->master >= 0)) {
+		printf("started\t%d\n", pid);
+		fflush(stdout);
+		return 0;
+	}
+	if (n > 0) {
+		msg[n] = '\0';
+	} else {
+		kill(pid, SIGKILL);
+		snprintf(msg, sizeof(msg), "%d\tthe process sent no terminal\n", EPROTO);
+	}
+	waitpid(pid, &status, 0);
+	printf("error\t%s", msg);
+	return -1;
+}
+
 int exec_run(char **argv, char **envp)
 {
 	struct shim_error e = { 0, "" };
 	struct shim_config c = { 0 };
-	struct exec_io io = { 0, -1, -1, { -1, -1 }, { -1, -1 }, { -1, -1 }, { 0 }, 0 };
+	struct exec_io io = { 0, -1, { -1, -1 }, { -1, -1 }, { -1, -1 }, { -1, -1 }, { 0 }, 0 };
 	int st[2], status = 0, pidfd;
-	char msg[700];
 	const char *tty;
 	pid_t pid;
-	ssize_t n;
 
 	signal(SIGPIPE, SIG_IGN);
 	if (ensure_sealed_self(argv, envp, &e) < 0 || config_load(&c, argv[2], &e) < 0)
@@ -187,17 +214,9 @@ int exec_run(char **argv, char **envp)
 		fail(&e, errno, "fork");
 		goto fail;
 	}
-	close(io.in[0]), close(io.out[1]), close(io.err[1]), close(io.slave);
-	n = read(st[0], msg, sizeof(msg) - 1);
-	close(st[0]);
-	if (n > 0) {
-		msg[n] = '\0';
-		waitpid(pid, &status, 0);
-		printf("error\t%s", msg);
+	close(io.in[0]), close(io.out[1]), close(io.err[1]), close(io.console[1]);
+	if (await_start(&io, pid, st[0]) < 0)
 		return 1;
-	}
-	printf("started\t%d\n", pid);
-	fflush(stdout);
 	pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
 	relay(&io, pidfd);
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)

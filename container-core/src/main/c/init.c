@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include "init.h"
+#include "console.h"
 #include "util.h"
 
 #include <errno.h>
@@ -227,26 +228,42 @@ static int set_mounts(const struct shim_config *c, struct shim_error *e)
 	return 0;
 }
 
+/* One "path type major minor mode uid gid" line; a node in a subdirectory (/dev/net/tun) gets its parents. */
+static int make_device(char *line, struct shim_error *e)
+{
+	char *f[7], *slash;
+	unsigned long long maj, min, mode, uid, gid;
+
+	if (split_fields(line, '\t', f, 7) != 7 || parse_u64(f[2], &maj) < 0 || parse_u64(f[3], &min) < 0
+			|| parse_u64(f[4], &mode) < 0 || parse_u64(f[5], &uid) < 0 || parse_u64(f[6], &gid) < 0)
+		return fail(e, 0, "config: bad device %s", line);
+	slash = strrchr(f[0], '/');
+	if (slash != NULL && slash != f[0]) {
+		*slash = '\0';
+		if (mkdir_all(f[0], 0755, e) < 0)
+			return -1;
+		*slash = '/';
+	}
+	mode |= f[1][0] == 'b' ? S_IFBLK : S_IFCHR;
+	if (mknod(f[0], (mode_t)mode, makedev(maj, min)) < 0)
+		return fail(e, errno, "mknod %s", f[0]);
+	if ((uid != 0 || gid != 0) && lchown(f[0], (uid_t)uid, (gid_t)gid) < 0)
+		return fail(e, errno, "chown %s", f[0]);
+	return 0;
+}
+
 static int set_devices(const struct shim_config *c, struct shim_error *e)
 {
 	size_t n;
 	char **all = config_all(c, "device", &n);
+	int r = 0;
 
 	umask(0);
-	for (size_t i = 0; i < n; i++) {
-		char *f[5];
-		unsigned long long maj, min, mode;
-
-		if (split_fields(all[i], '\t', f, 5) != 5 || parse_u64(f[2], &maj) < 0 || parse_u64(f[3], &min) < 0
-				|| parse_u64(f[4], &mode) < 0)
-			return fail(e, 0, "config: bad device %s", all[i]);
-		mode |= f[1][0] == 'b' ? S_IFBLK : S_IFCHR;
-		if (mknod(f[0], (mode_t)mode, makedev(maj, min)) < 0)
-			return fail(e, errno, "mknod %s", f[0]);
-	}
+	for (size_t i = 0; i < n && r == 0; i++)
+		r = make_device(all[i], e);
 	umask(022);
 	free(all);
-	return 0;
+	return r;
 }
 
 static int set_symlinks(const struct shim_config *c, struct shim_error *e)
@@ -327,6 +344,14 @@ static int set_readonly(const struct shim_config *c, struct shim_error *e)
 	}
 	free(all);
 	return 0;
+}
+
+/* A TTY container's terminal, from its own devpts: the monitor's socket end, or -1 without a TTY. */
+static int console_sock = -1;
+
+static int set_console(const struct shim_config *c, struct shim_error *e)
+{
+	return console_sock < 0 ? 0 : console_setup(console_sock, c, 1, e);
 }
 
 static int set_hostname(const struct shim_config *c, struct shim_error *e)
@@ -514,12 +539,14 @@ int process_init(const struct shim_config *c, struct shim_error *e)
 	return exec_entrypoint(c, e);
 }
 
-int container_init(const struct shim_config *c, struct shim_error *e)
+int container_init(const struct shim_config *c, int console, struct shim_error *e)
 {
 	static const init_step steps[] = {
 		set_cgroups, set_netns, set_loopback, set_rootfs, open_binds, set_pivot_root, set_mounts, set_devices,
-		set_symlinks, set_binds, set_masks, set_readonly, set_hostname,
+		set_symlinks, set_console, set_binds, set_masks, set_readonly, set_hostname,
 	};
+
+	console_sock = console;
 
 	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
 		if (steps[i](c, e) < 0)

@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include "monitor.h"
+#include "console.h"
 #include "init.h"
 #include "util.h"
 
@@ -11,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -257,28 +257,47 @@ static void write_exit_file(const struct shim_config *c, int status)
 	close(fd);
 }
 
-static void child(const struct shim_config *c, int status_fd, int tty, int std[3])
+/* With a TTY (console[1] >= 0) init sets up its own stdio from the container's devpts; else std is its stdio. */
+static void child(const struct shim_config *c, int status_fd, int console[2], int std[3])
 {
 	struct shim_error e = { 0, "" };
-	int in = std[0] >= 0 ? std[0] : open("/dev/null", O_RDONLY);
+	int in = std[0] >= 0 || console[1] >= 0 ? std[0] : open("/dev/null", O_RDONLY);
 
-	if (in < 0 || dup2(in, 0) < 0 || dup2(std[1], 1) < 0 || dup2(std[2], 2) < 0)
+	if (console[0] >= 0)
+		close(console[0]);
+	if (console[1] < 0 && (in < 0 || dup2(in, 0) < 0 || dup2(std[1], 1) < 0 || dup2(std[2], 2) < 0))
 		fail(&e, errno, "set up stdio");
-	else if (tty && (setsid() < 0 || ioctl(0, TIOCSCTTY, 0) < 0))
-		fail(&e, errno, "make the pty the controlling terminal");
 	else
-		container_init(c, &e);
+		container_init(c, console[1], &e);
 	report_error(status_fd, &e);
 	_exit(127);
 }
 
-/* Clones init with std (stdin or -1, stdout, stderr) as its stdio; reports "started" or the error. */
-static int start_child(const struct shim_config *c, int tty, int std[3], int report_fd)
+/* The status pipe is close-on-exec: EOF without a word means the entrypoint is running. */
+static int await_start(pid_t pid, int status_fd, int report_fd)
+{
+	char msg[700];
+	ssize_t n = read(status_fd, msg, sizeof(msg) - 1);
+	int status;
+
+	close(status_fd);
+	if (n > 0) {
+		msg[n] = '\0';
+		waitpid(pid, &status, 0);
+		dprintf(report_fd, "error\t%s", msg);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Clones init with std (stdin or -1, stdout, stderr) as its stdio, or with console (a socket pair) on which it sends
+ * the master of its pty, kept in *master; reports "started" or the error.
+ */
+static int start_child(const struct shim_config *c, int console[2], int std[3], int report_fd, int *master)
 {
 	unsigned long flags = CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWUTS | CLONE_NEWIPC | SIGCHLD;
-	char msg[700];
-	ssize_t n;
-	int st[2], status;
+	int st[2];
 	pid_t pid;
 
 	if (config_get(c, "netns") == NULL)
@@ -288,41 +307,45 @@ static int start_child(const struct shim_config *c, int tty, int std[3], int rep
 	pid = (pid_t)syscall(SYS_clone, flags, NULL, NULL, NULL, 0);
 	if (pid == 0) {
 		close(st[0]);
-		child(c, st[1], tty, std);
+		child(c, st[1], console, std);
 	}
 	close(st[1]);
 	if (pid < 0) {
+		close(st[0]);
 		dprintf(report_fd, "error\t%d\tclone container init: %s\n", errno, strerror(errno));
 		return -1;
 	}
-	/* The status pipe is close-on-exec: EOF without a word means the entrypoint is running. */
-	n = read(st[0], msg, sizeof(msg) - 1);
-	close(st[0]);
-	if (n > 0) {
-		msg[n] = '\0';
-		waitpid(pid, &status, 0);
-		dprintf(report_fd, "error\t%s", msg);
+	if (console[1] >= 0) {
+		close(console[1]);
+		*master = console_receive(console[0]);
+		close(console[0]);
+	}
+	if (await_start(pid, st[0], report_fd) < 0) {
+		if (*master >= 0)
+			close(*master), *master = -1;
+		return -1;
+	}
+	if (console[1] >= 0 && *master < 0) {
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+		dprintf(report_fd, "error\t%d\tthe container sent no terminal\n", EPROTO);
 		return -1;
 	}
 	dprintf(report_fd, "started\t%d\n", pid);
 	return pid;
 }
 
-/* A pty (tty=1), or pipes for stdout and stderr and, with stdin=1, for stdin. */
-static int open_stdio(const struct shim_config *c, struct session *s, int std[3], int out[2], int err[2])
+/*
+ * With tty=1 the socket pair on which init sends its pty's master (console.h); else pipes for stdout and stderr
+ * and, with stdin=1, for stdin.
+ */
+static int open_stdio(const struct shim_config *c, struct session *s, int std[3], int out[2], int err[2], int console[2])
 {
 	const char *stdin_open = config_get(c, "stdin");
 	int in[2];
 
-	if (s->tty) {
-		s->master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
-		if (s->master < 0 || grantpt(s->master) < 0 || unlockpt(s->master) < 0
-				|| (std[0] = open(ptsname(s->master), O_RDWR | O_NOCTTY | O_CLOEXEC)) < 0)
-			return -1;
-		std[1] = std[2] = std[0];
-		out[0] = s->stdin_fd = s->master;
-		return 0;
-	}
+	if (s->tty)
+		return socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, console);
 	if (pipe2(out, O_CLOEXEC) < 0 || pipe2(err, O_CLOEXEC) < 0)
 		return -1;
 	std[1] = out[1];
@@ -362,7 +385,7 @@ int monitor_main(const struct shim_config *c, int report_fd)
 	struct session s = { tty != NULL && strcmp(tty, "1") == 0, -1, -1, -1, { -1, -1, -1, -1, -1, -1, -1, -1 } };
 	const char *max_size = config_get(c, "log.max-size"), *max_file = config_get(c, "log.max-file");
 	struct log_file log = { -1, log_path, 0, 0, 1 };
-	int o[2] = { -1, -1 }, e[2] = { -1, -1 }, std[3] = { -1, -1, -1 }, status = 0, null_fd;
+	int o[2] = { -1, -1 }, e[2] = { -1, -1 }, std[3] = { -1, -1, -1 }, console[2] = { -1, -1 }, status = 0, null_fd;
 	struct stat st;
 	pid_t pid;
 
@@ -375,7 +398,7 @@ int monitor_main(const struct shim_config *c, int report_fd)
 	log.fd = log_path ? open(log_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600) : -1;
 	if (log.fd >= 0 && fstat(log.fd, &st) == 0)
 		log.size = (unsigned long long)st.st_size;
-	if (log.fd < 0 || open_stdio(c, &s, std, o, e) < 0) {
+	if (log.fd < 0 || open_stdio(c, &s, std, o, e, console) < 0) {
 		dprintf(report_fd, "error\t%d\topen log %s or stdio: %s\n", errno, log_path ? log_path : "(none)", strerror(errno));
 		return 1;
 	}
@@ -383,10 +406,12 @@ int monitor_main(const struct shim_config *c, int report_fd)
 		dprintf(report_fd, "error\t%d\tattach socket %s: %s\n", errno, sock, strerror(errno));
 		return 1;
 	}
-	pid = start_child(c, s.tty, std, report_fd);
+	pid = start_child(c, console, std, report_fd, &s.master);
 	for (int i = 0; i < 3; i++)
-		if (std[i] >= 0 && (i == 0 || std[i] != std[0]))
+		if (std[i] >= 0)
 			close(std[i]);
+	if (s.tty)
+		o[0] = s.stdin_fd = s.master;
 	if (pid < 0) {
 		if (s.listen_fd >= 0)
 			close(s.listen_fd), unlink(sock);

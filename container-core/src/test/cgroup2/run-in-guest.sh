@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The cgroup v2 phase of ./gantry test: runs the v2 driver's tests and a container smoke test (memory limit
 # with the OOM flag, pids limit, CPU quota written and throttling seen, freezer, stats non-zero, isolation
-# including the eBPF device filter, everything
-# removed) on a real cgroup v2 kernel, inside ../shared/tools/cgroup2-guest (Debian 12's kernel under qemu,
+# including the eBPF device filter, privileged containers, exec, attach and TTYs, an engine killed and
+# taken over, everything removed) on a real cgroup v2 kernel, inside ../shared/tools/cgroup2-guest (Debian 12's kernel under qemu,
 # this host's root read-only, a pure v2 hierarchy).
 #
 #   container-core/src/test/cgroup2/run-in-guest.sh     (root; after the module's classes and test classes are
@@ -11,8 +11,8 @@
 # Uses target/classes and target/test-classes as built; the test classpath comes from Maven (resolved here, on
 # the host: the guest has no network), with junit-platform-console-standalone as the launcher. Exit status:
 # non-zero if a test failed, a selected test was skipped or aborted, or a cgroup or mount was left behind.
-# GANTRY_LEAK_CYCLES (default 20: containers start about 20 times slower under software emulation) sets the
-# leak test's cycles.
+# GANTRY_LEAK_CYCLES (default 20: containers start about 20 times slower under software emulation, about 1 s
+# per cycle, so 200 would add some 3 minutes to the phase) sets the leak test's cycles.
 set -euo pipefail
 MODULE=$(cd "$(dirname "$0")/../../.." && pwd)
 CHECKOUT=$(cd "$MODULE/.." && pwd)
@@ -20,8 +20,9 @@ GUEST=${CGROUP2_GUEST:-$CHECKOUT/../shared/tools/cgroup2-guest}
 OUT=$MODULE/target/cgroup2
 JUNIT_CONSOLE=1.12.2   # the junit-platform version of the module's test classpath
 TESTS=(io.gantry.core.cgroup.CgroupV2DriverTest io.gantry.core.cgroup.CgroupFilesTest io.gantry.core.runtime.IsolationTest
-       io.gantry.core.runtime.ResourceLimitsTest io.gantry.core.runtime.StatsTest
-       io.gantry.core.runtime.PauseRestartRenameTest io.gantry.core.runtime.LeakTest)
+       io.gantry.core.runtime.PrivilegedContainerTest io.gantry.core.runtime.ResourceLimitsTest
+       io.gantry.core.runtime.StatsTest io.gantry.core.runtime.PauseRestartRenameTest io.gantry.core.runtime.ExecTest
+       io.gantry.core.runtime.AttachTest io.gantry.core.runtime.EngineRestartTest io.gantry.core.runtime.LeakTest)
 
 [ "$(id -u)" = 0 ] || { echo "run-in-guest: needs root (cgroup2-guest boots qemu with the host's root)" >&2; exit 2; }
 [ -x "$GUEST" ] || { echo "run-in-guest: $GUEST not found (set CGROUP2_GUEST)" >&2; exit 2; }

@@ -4,7 +4,10 @@ import io.gantry.console.config.GantryProperties;
 import io.gantry.console.engine.EngineEndpoint;
 import io.gantry.core.engine.Engine;
 import io.gantry.core.engine.EngineConfig;
+import io.gantry.core.snapshot.StorageDriver;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -29,8 +32,13 @@ class EngineConfiguration {
     Engine embeddedEngine(GantryProperties properties,
             @Value("${gantry.registry-mirrors:}") List<String> mirrors,
             @Value("${gantry.insecure-registries:}") List<String> insecure,
-            @Value("${gantry.only-configured-registries:false}") boolean configuredOnly) throws IOException {
-        return Engine.start(EngineConfig.forDataRoot(properties.data()).withRegistries(mirrors, insecure, configuredOnly));
+            @Value("${gantry.only-configured-registries:false}") boolean configuredOnly,
+            @Value("${gantry.storage-driver:}") String storageDriver,
+            @Value("${gantry.registry-certs:/etc/gantry/certs.d}") Path certs,
+            @Value("${gantry.index-url:https://index.docker.io}") URI index) throws IOException {
+        EngineConfig config = EngineConfig.forDataRoot(properties.data()).withRegistryCerts(certs).withIndex(index)
+                .withRegistries(mirrors, insecure, configuredOnly);
+        return Engine.start(storageDriver.isBlank() ? config : config.withStorageDriver(StorageDriver.parse(storageDriver)));
     }
 
     @Bean

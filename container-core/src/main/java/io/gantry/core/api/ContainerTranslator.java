@@ -15,6 +15,7 @@ import io.gantry.core.network.PortBinding;
 import io.gantry.core.runtime.ContainerRecord;
 import io.gantry.core.runtime.ContainerState;
 import io.gantry.core.runtime.RestartPolicy;
+import io.gantry.core.snapshot.StorageDriver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -165,7 +166,7 @@ final class ContainerTranslator {
                 q.securityOpt(), false, List.of(), List.of(), List.of(), 0,
                 new HostConfig.LogConfig("json-file", Map.of()));
         return new ContainerInspect(m.id(), m.created(), argv.get(0), argv.subList(1, argv.size()), wireState,
-                m.imageId(), "/" + m.name(), r.restartCount(), "overlay2", "linux", "", host, config,
+                m.imageId(), "/" + m.name(), r.restartCount(), StorageDriver.of(r.rootfs()).dockerName(), "linux", "", host, config,
                 networkSettings(view), mounts(m));
     }
 

@@ -6,7 +6,9 @@ import io.gantry.core.container.ContainerView;
 import io.gantry.core.events.EventLog;
 import io.gantry.core.host.HostProbe;
 import io.gantry.core.images.ImageService;
+import io.gantry.core.registry.RegistryClient;
 import io.gantry.core.registry.RegistrySettings;
+import io.gantry.core.snapshot.StorageDriver;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,10 +20,16 @@ public final class EngineApi implements AutoCloseable {
 
     /** What the API reports about its engine. */
     public record Settings(String engineId, Path dataRoot, Path socket, List<String> registryMirrors,
-            RegistrySettings registries) {
+            RegistrySettings registries, StorageDriver storageDriver) {
 
         public Settings {
             registryMirrors = List.copyOf(registryMirrors);
+        }
+
+        /** An API over the overlay snapshotter, the engine's choice wherever the kernel has overlayfs. */
+        public Settings(String engineId, Path dataRoot, Path socket, List<String> registryMirrors,
+                RegistrySettings registries) {
+            this(engineId, dataRoot, socket, registryMirrors, registries, StorageDriver.OVERLAY2);
         }
     }
 
@@ -41,6 +49,7 @@ public final class EngineApi implements AutoCloseable {
         ObjectMapper json = EngineApiServer.objectMapper();
         new SystemHandler(settings, HostProbe.ofThisHost(), () -> counts(services)).register(router);
         new EventsHandler(services.events(), json, Clock.systemUTC()).register(router);
+        new RegistryHandler(services.images(), new RegistryClient(settings.registries()), json).register(router);
         services.containers().ifPresentOrElse(c -> {
                     new ContainersHandler(c, json, Clock.systemUTC()).register(router);
                     new ExecHandler(c, json).register(router);

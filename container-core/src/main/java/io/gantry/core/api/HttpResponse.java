@@ -15,7 +15,8 @@ final class HttpResponse {
 
     private static final Map<Integer, String> REASONS = Map.ofEntries(
             Map.entry(101, "UPGRADED"), Map.entry(200, "OK"), Map.entry(201, "Created"), Map.entry(204, "No Content"),
-            Map.entry(304, "Not Modified"), Map.entry(400, "Bad Request"), Map.entry(403, "Forbidden"),
+            Map.entry(304, "Not Modified"), Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"),
+            Map.entry(403, "Forbidden"),
             Map.entry(404, "Not Found"), Map.entry(409, "Conflict"), Map.entry(413, "Payload Too Large"),
             Map.entry(431, "Request Header Fields Too Large"), Map.entry(500, "Internal Server Error"),
             Map.entry(501, "Not Implemented"));

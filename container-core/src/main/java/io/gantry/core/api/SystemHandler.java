@@ -5,6 +5,7 @@ import io.gantry.core.api.types.SystemVersion;
 import io.gantry.core.host.HostInfo;
 import io.gantry.core.host.HostProbe;
 import io.gantry.core.registry.RegistrySettings;
+import io.gantry.core.snapshot.StorageDriver;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,17 +73,19 @@ final class SystemHandler {
         HostInfo info = host.read();
         Counts c = counts.get();
         int containers = c.containersRunning() + c.containersPaused() + c.containersStopped();
-        List<List<String>> driverStatus = List.of(
+        StorageDriver driver = settings.storageDriver();
+        List<List<String>> driverStatus = driver == StorageDriver.VFS ? List.of() : List.of(
                 List.of("Backing Filesystem", "extfs"),
                 List.of("Supports d_type", "true"),
-                List.of("Native Overlay Diff", Boolean.toString(info.overlayfs())),
+                List.of("Native Overlay Diff", "true"),
                 List.of("Data Space Available", Long.toString(settings.dataRoot().toFile().getUsableSpace())));
         return new SystemInfo(settings.engineId(), info.hostname(), ENGINE_VERSION, containers, c.containersRunning(),
-                c.containersPaused(), c.containersStopped(), c.images(), info.overlayfs() ? "overlay2" : "vfs", driverStatus,
+                c.containersPaused(), c.containersStopped(), c.images(), driver.dockerName(), driverStatus,
                 Map.of("Volume", List.of("local"), "Network", List.of("bridge", "host", "none"), "Log", List.of("json-file")),
                 true, swapLimit(info), true, true, true, true, true, false,
                 ipForwarding(), false, openFds(), Thread.activeCount(), Instant.now().toString(), "json-file", "cgroupfs", info.cgroupMode().dockerVersion(), 0,
-                info.kernel(), info.operatingSystem(), "", "linux", info.architecture(), "https://index.docker.io/v1/",
+                info.kernel(), info.operatingSystem(), "", "linux", info.architecture(),
+                settings.registries().indexUrl().resolve("/v1/").toString(),
                 registryConfig(), info.cpus(), info.memoryTotalBytes(), settings.dataRoot().toString(), List.of(), false,
                 Map.of("gantry", Map.of("path", "gantry-shim")), "gantry", Map.of("LocalNodeState", "inactive"), true, "",
                 "", List.of("name=seccomp,profile=builtin", "name=no-new-privileges-on-request", "name=cgroupns"),
@@ -100,8 +103,9 @@ final class SystemHandler {
 
     private List<String> warnings(HostInfo info) {
         List<String> warnings = new ArrayList<>();
-        if (!info.overlayfs()) {
-            warnings.add("WARNING: overlayfs is not available; containers use copied root filesystems");
+        if (settings.storageDriver() == StorageDriver.VFS) {
+            warnings.add(info.overlayfs() ? "WARNING: the vfs storage driver was chosen; containers use copied root filesystems"
+                    : "WARNING: overlayfs is not available; containers use copied root filesystems");
         }
         if (settings.registries().configuredOnly()) {
             warnings.add("WARNING: only configured registries may be contacted: " + settings.registries().configured());

@@ -10,9 +10,9 @@ import io.gantry.core.volume.VolumeStore;
 import io.gantry.core.events.EventLog;
 import io.gantry.core.host.HostProbe;
 import io.gantry.core.runtime.ContainerRuntime;
-import io.gantry.core.snapshot.CopySnapshotter;
-import io.gantry.core.snapshot.OverlaySnapshotter;
+import io.gantry.core.errors.FailedPreconditionException;
 import io.gantry.core.snapshot.Snapshotter;
+import io.gantry.core.snapshot.StorageDriver;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
@@ -75,13 +75,12 @@ public final class Engine implements AutoCloseable {
         EventLog events = new EventLog(Clock.systemUTC());
         if (!isRoot()) {
             log.warn("not running as root: the engine will neither run containers nor unpack images");
-            EngineApi api = EngineApi.serve(settings(id, config), new EngineApi.Services(events, Optional.empty(),
+            EngineApi api = EngineApi.serve(settings(id, config, storageDriver(config)), new EngineApi.Services(events, Optional.empty(),
                     Optional.empty()));
             return new Engine(config, events, Optional.empty(), Optional.empty(), api);
         }
-        Snapshotter snapshots = HostProbe.ofThisHost().read().overlayfs()
-                ? new OverlaySnapshotter(config.dataRoot().resolve("snapshots"))
-                : new CopySnapshotter(config.dataRoot().resolve("snapshots"));
+        StorageDriver driver = storageDriver(config);
+        Snapshotter snapshots = driver.open(config.dataRoot().resolve("snapshots"));
         ContainerRuntime runtime = ContainerRuntime.open(config.instance(), snapshots);
         // Images and containers each need the other (what is in use; what to run): tied through this holder.
         AtomicReference<ContainerService> containersRef = new AtomicReference<>();
@@ -96,15 +95,27 @@ public final class Engine implements AutoCloseable {
             containers.startNetworking();
         }
         containersRef.set(containers);
-        EngineApi api = EngineApi.serve(settings(id, config), new EngineApi.Services(events, Optional.of(containers),
+        EngineApi api = EngineApi.serve(settings(id, config, driver), new EngineApi.Services(events, Optional.of(containers),
                 Optional.of(images)));
-        log.info("Gantry engine {} serving the Engine API on {} (data root {})", id, config.socket(), config.dataRoot());
+        log.info("Gantry engine {} serving the Engine API on {} (data root {}, storage driver {})", id, config.socket(),
+                config.dataRoot(), driver);
         return new Engine(config, events, Optional.of(runtime), Optional.of(containers), api);
     }
 
-    private static EngineApi.Settings settings(String id, EngineConfig config) {
+    private static EngineApi.Settings settings(String id, EngineConfig config, StorageDriver driver) {
         return new EngineApi.Settings(id, config.dataRoot(), config.socket(), config.registryMirrors(),
-                config.registries());
+                config.registries(), driver);
+    }
+
+    /** The configured driver, else the host's best; overlay2 chosen on a kernel without overlayfs is refused. */
+    private static StorageDriver storageDriver(EngineConfig config) {
+        boolean overlayfs = HostProbe.ofThisHost().read().overlayfs();
+        StorageDriver driver = config.storageDriver().orElse(StorageDriver.forHost(overlayfs));
+        if (driver == StorageDriver.OVERLAY2 && !overlayfs) {
+            throw new FailedPreconditionException("storage driver overlay2: this kernel has no overlayfs "
+                    + "(not in /proc/filesystems); choose vfs");
+        }
+        return driver;
     }
 
     private static boolean isRoot() {

@@ -2,12 +2,14 @@ package io.gantry.core.engine;
 
 import io.gantry.core.instance.EngineInstance;
 import io.gantry.core.registry.RegistrySettings;
+import io.gantry.core.snapshot.StorageDriver;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,24 +18,36 @@ import java.util.Set;
  *
  * @param socket          the Engine API's unix socket; by default {@code gantry.sock} in the instance's run directory
  * @param registryMirrors mirrors of docker.io, tried in order before docker.io itself
+ * @param storageDriver   how containers' root filesystems are made; empty for the best the host allows
+ * @param registries      how registries are reached; by default any, trusting the CAs under {@link #DEFAULT_CERTS_DIR}
  */
-public record EngineConfig(EngineInstance instance, Path socket, List<String> registryMirrors, RegistrySettings registries) {
+public record EngineConfig(EngineInstance instance, Path socket, List<String> registryMirrors, RegistrySettings registries,
+                           Optional<StorageDriver> storageDriver) {
 
     public EngineConfig {
         registryMirrors = List.copyOf(registryMirrors);
     }
 
+    /** Per-registry CA directories, laid out as Docker's {@code /etc/docker/certs.d} ({@code <host:port>/ca.crt}). */
+    public static final Path DEFAULT_CERTS_DIR = Path.of("/etc/gantry/certs.d");
+
     public static EngineConfig forDataRoot(Path dataRoot) {
         EngineInstance instance = EngineInstance.forDataRoot(dataRoot);
-        return new EngineConfig(instance, instance.runDir().resolve("gantry.sock"), List.of(), RegistrySettings.defaults());
+        return new EngineConfig(instance, instance.runDir().resolve("gantry.sock"), List.of(),
+                RegistrySettings.defaults().withCertsDir(DEFAULT_CERTS_DIR), Optional.empty());
     }
 
     public EngineConfig withSocket(Path socket) {
-        return new EngineConfig(instance, socket, registryMirrors, registries);
+        return new EngineConfig(instance, socket, registryMirrors, registries, storageDriver);
     }
 
     public EngineConfig withRegistries(List<String> mirrors, RegistrySettings settings) {
-        return new EngineConfig(instance, socket, mirrors, settings);
+        return new EngineConfig(instance, socket, mirrors, settings, storageDriver);
+    }
+
+    /** Forces a storage driver (dockerd's {@code --storage-driver}); the engine refuses to start if the host lacks it. */
+    public EngineConfig withStorageDriver(StorageDriver driver) {
+        return new EngineConfig(instance, socket, registryMirrors, registries, Optional.of(driver));
     }
 
     /**
@@ -50,7 +64,17 @@ public record EngineConfig(EngineInstance instance, Path socket, List<String> re
             configured.add(authority);
         }
         return withRegistries(mirrors, new RegistrySettings(configured, configuredOnly, Set.copyOf(insecure), 3,
-                Duration.ofMillis(500)));
+                Duration.ofMillis(500), registries.certsDir(), RegistrySettings.DOCKER_HUB_INDEX).withIndex(registries.indexUrl()));
+    }
+
+    /** Trusts, for each registry, the CAs in {@code directory}{@code /<host:port>/*.crt}; such registries count as configured. */
+    public EngineConfig withRegistryCerts(Path directory) {
+        return new EngineConfig(instance, socket, registryMirrors, registries.withCertsDir(directory), storageDriver);
+    }
+
+    /** Searches {@code index} (Docker Hub's search API, {@code <index>/v1/search}) instead of Docker Hub's index. */
+    public EngineConfig withIndex(URI index) {
+        return new EngineConfig(instance, socket, registryMirrors, registries.withIndex(index), storageDriver);
     }
 
     public Path dataRoot() {

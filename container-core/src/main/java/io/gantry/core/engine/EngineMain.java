@@ -1,5 +1,9 @@
 package io.gantry.core.engine;
 
+import io.gantry.core.snapshot.StorageDriver;
+import io.gantry.core.registry.RegistrySettings;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,13 +43,19 @@ public final class EngineMain {
         stopped.await();
     }
 
-    /** {@code --data DIR --socket PATH --registry-mirror URL... --insecure-registry HOST... --only-configured-registries}. */
+    /**
+     * {@code --data DIR --socket PATH --registry-mirror URL... --insecure-registry HOST... --only-configured-registries
+     * --storage-driver overlay2|vfs --registry-certs DIR --index-url URL}.
+     */
     static EngineConfig parse(String[] args) {
         Path data = Path.of("/var/lib/gantry");
         Path socket = null;
+        StorageDriver driver = null;
         List<String> mirrors = new ArrayList<>();
         Set<String> insecure = new HashSet<>();
         boolean configuredOnly = false;
+        Path certs = EngineConfig.DEFAULT_CERTS_DIR;
+        URI index = RegistrySettings.DOCKER_HUB_INDEX;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(value(args, ++i, "--data"));
@@ -53,11 +63,30 @@ public final class EngineMain {
                 case "--registry-mirror" -> mirrors.add(value(args, ++i, "--registry-mirror"));
                 case "--insecure-registry" -> insecure.add(value(args, ++i, "--insecure-registry"));
                 case "--only-configured-registries" -> configuredOnly = true;
+                case "--storage-driver" -> driver = StorageDriver.parse(value(args, ++i, "--storage-driver"));
+                case "--registry-certs" -> certs = Path.of(value(args, ++i, "--registry-certs"));
+                case "--index-url" -> index = indexUrl(value(args, ++i, "--index-url"));
                 default -> throw new IllegalArgumentException("unknown option: " + args[i]);
             }
         }
-        EngineConfig config = EngineConfig.forDataRoot(data.toAbsolutePath()).withRegistries(mirrors, insecure, configuredOnly);
+        EngineConfig config = EngineConfig.forDataRoot(data.toAbsolutePath()).withRegistryCerts(certs.toAbsolutePath())
+                .withIndex(index).withRegistries(mirrors, insecure, configuredOnly);
+        if (driver != null) {
+            config = config.withStorageDriver(driver);
+        }
         return socket == null ? config : config.withSocket(socket.toAbsolutePath());
+    }
+
+    private static URI indexUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            if (uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // below
+        }
+        throw new IllegalArgumentException("--index-url needs a URL such as https://index.docker.io, not " + text);
     }
 
     private static String value(String[] args, int i, String option) {

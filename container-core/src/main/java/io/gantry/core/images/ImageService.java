@@ -4,6 +4,7 @@ import io.gantry.core.archive.DockerArchive;
 import io.gantry.core.archive.ExtractionLimits;
 import io.gantry.core.archive.LayerWriter;
 import io.gantry.core.content.ContentStore;
+import io.gantry.core.content.Descriptor;
 import io.gantry.core.content.Digest;
 import io.gantry.core.content.FileContentStore;
 import io.gantry.core.errors.ConflictException;
@@ -60,19 +61,21 @@ public final class ImageService {
     private final Snapshotter snapshotter;
     private final ImageStore store;
     private final Puller puller;
+    private final Pusher pusher;
     private final GarbageCollector gc;
     private final ImageUsers users;
     private final LocalImages local;
     private final ReadWriteLock gcLock = new ReentrantReadWriteLock();
     private final Map<Digest, ImageConfig> configs = new ConcurrentHashMap<>();
 
-    private ImageService(ContentStore content, Snapshotter snapshotter, ImageStore store, Puller puller, LocalImages local,
-                         ImageUsers users) {
+    private ImageService(ContentStore content, Snapshotter snapshotter, ImageStore store, Puller puller, Pusher pusher,
+                         LocalImages local, ImageUsers users) {
         this.local = local;
         this.content = content;
         this.snapshotter = snapshotter;
         this.store = store;
         this.puller = puller;
+        this.pusher = pusher;
         this.gc = new GarbageCollector(content, snapshotter);
         this.users = users;
     }
@@ -136,7 +139,7 @@ public final class ImageService {
                 LayerUnpacker unpacker = new LayerUnpacker(content, snapshotter, limits);
                 return new ImageService(content, snapshotter, store,
                         new Puller(registry, content, snapshotter, unpacker, mirrors, platform),
-                        new LocalImages(content, unpacker, platform), users);
+                        new Pusher(registry, content, store), new LocalImages(content, unpacker, platform), users);
             } catch (IOException e) {
                 throw new FailedPreconditionException("open image store under " + dataRoot + ": " + e.getMessage(), e);
             }
@@ -165,6 +168,32 @@ public final class ImageService {
             reporter.emit(PullEvent.image("", upToDate ? PullEvent.Status.UP_TO_DATE : PullEvent.Status.DOWNLOADED_NEWER,
                     ref.familiar()));
             return inspect(result.image().id().toString());
+        } finally {
+            gcLock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Docker's push of one tag: {@code reference} ({@code host:5000/app:1}; {@code latest} when untagged) must name a
+     * local image, whose layers the registry lacks, config and manifest go to the registry the reference names.
+     * Progress arrives one event at a time. Returns the manifest pushed.
+     */
+    public Descriptor push(String reference, @Nullable Credentials credentials, Consumer<PushEvent> progress) {
+        ImageReference ref = parse(reference);
+        return holdingContent(() -> pusher.pushTag(ref, credentials, progress));
+    }
+
+    /** Docker's {@code push --all-tags}: every local tag of {@code repository} ({@code host:5000/app}), in tag order. */
+    public List<Descriptor> pushAllTags(String repository, @Nullable Credentials credentials, Consumer<PushEvent> progress) {
+        ImageReference repo = parse(repository);
+        return holdingContent(() -> pusher.pushAllTags(repo, credentials, progress));
+    }
+
+    /** Runs {@code work} while garbage collection waits: content read (pushed) meanwhile must stay. */
+    private <T> T holdingContent(java.util.function.Supplier<T> work) {
+        gcLock.readLock().lock();
+        try {
+            return work.get();
         } finally {
             gcLock.readLock().unlock();
         }

@@ -35,7 +35,7 @@ final class PullReporter implements PullProgress {
                 emit(PullEvent.layer(id, PullEvent.Status.VERIFYING, 0, event.total()));
                 emit(PullEvent.layer(id, PullEvent.Status.DOWNLOAD_COMPLETE, 0, event.total()));
             }
-            case ALREADY_EXISTS, PUSHED -> {
+            case ALREADY_EXISTS, UPLOADING, PUSHED -> {
                 // decided when unpacking
             }
         }

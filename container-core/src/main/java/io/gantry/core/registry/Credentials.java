@@ -26,6 +26,20 @@ public record Credentials(String username, String password) {
     }
 
     /**
+     * Identifies the user and password without holding the password readably, for keying cached authorizations: a
+     * cached token must never answer for a different password.
+     */
+    String fingerprint() {
+        return username + " " + io.gantry.core.content.Digest.of((username + "\0" + password).getBytes(StandardCharsets.UTF_8))
+                .hex();
+    }
+
+    /** {@link #fingerprint()} of {@code credentials}, or empty for anonymous requests. */
+    static String fingerprint(@org.jspecify.annotations.Nullable Credentials credentials) {
+        return credentials == null ? "" : credentials.fingerprint();
+    }
+
+    /**
      * Decodes Docker's {@code X-Registry-Auth} header: base64url JSON with {@code username} and {@code password}.
      * Empty when the header is absent or carries no user name (anonymous).
      */

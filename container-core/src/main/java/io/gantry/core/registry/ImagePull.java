@@ -17,11 +17,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A whole pull: the top-level manifest, the platform's manifest out of an index, the config, then the layers in
@@ -29,6 +32,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ImagePull {
 
+    private static final Logger log = LoggerFactory.getLogger(ImagePull.class);
     private static final int PARALLEL_LAYERS = 3;
 
     private final ManifestFetch manifests;
@@ -65,7 +69,10 @@ final class ImagePull {
             if (top != platformManifest) {
                 put(store, top);
             }
-            return new PulledImage(image.withDigest(top.descriptor().digest()), platformManifest.descriptor(), manifest, config);
+            Optional<RateLimit> rateLimit = platformManifest.rateLimit().or(top::rateLimit);
+            rateLimit.ifPresent(limit -> log.info("{}: registry rate limit: {}", operation, limit));
+            return new PulledImage(image.withDigest(top.descriptor().digest()), platformManifest.descriptor(), manifest, config,
+                    rateLimit);
         } catch (RegistryException e) {
             throw new RegistryException(operation + ": " + e.getMessage(), e.status(), e);
         } catch (ImageFormatException e) {

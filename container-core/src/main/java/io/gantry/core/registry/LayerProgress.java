@@ -12,6 +12,9 @@ import io.gantry.core.content.Digest;
  */
 public record LayerProgress(Digest digest, long done, long total, Phase phase) {
 
-    /** The phases of one blob, in order; {@link #ALREADY_EXISTS} replaces the others when nothing needs moving. */
-    public enum Phase { WAITING, DOWNLOADING, VERIFIED, ALREADY_EXISTS, PUSHED }
+    /**
+     * The phases of one blob, in order: a download waits, downloads and is verified; an upload uploads and is pushed.
+     * {@link #ALREADY_EXISTS} replaces the others when nothing needs moving.
+     */
+    public enum Phase { WAITING, DOWNLOADING, VERIFIED, ALREADY_EXISTS, UPLOADING, PUSHED }
 }

@@ -53,7 +53,8 @@ final class ManifestFetch {
                         + actual, 0);
             }
         });
-        return new FetchedManifest(new Descriptor(mediaType(operation, response, body), actual, body.length), body);
+        return new FetchedManifest(new Descriptor(mediaType(operation, response, body), actual, body.length), body,
+                RateLimit.from(response.headers()));
     }
 
     private static String mediaType(String operation, HttpResponse<InputStream> response, byte[] body) {

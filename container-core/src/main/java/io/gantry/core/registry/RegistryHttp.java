@@ -59,13 +59,29 @@ final class RegistryHttp {
      */
     HttpResponse<InputStream> send(String operation, String registry, String scope, @Nullable Credentials credentials,
                                    Call call) {
+        return retrying(operation, () -> sendAuthenticated(operation, registry, scope, credentials, call));
+    }
+
+    /**
+     * Sends {@code call} with {@code authorization} (to its own host only) or none, answering no challenge: for pings,
+     * and endpoints outside the v2 API such as an index's search.
+     */
+    HttpResponse<InputStream> sendDirect(String operation, Call call, @Nullable String authorization) {
+        return retrying(operation, () -> sendFollowingRedirects(operation, call, authorization));
+    }
+
+    private interface Exchange {
+        HttpResponse<InputStream> run() throws IOException;
+    }
+
+    private HttpResponse<InputStream> retrying(String operation, Exchange exchange) {
         IOException lastFailure = null;
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
             if (attempt > 1) {
                 pause(operation, attempt);
             }
             try {
-                HttpResponse<InputStream> response = sendAuthenticated(operation, registry, scope, credentials, call);
+                HttpResponse<InputStream> response = exchange.run();
                 if (response.statusCode() >= 500 && attempt < settings.maxAttempts()) {
                     response.body().close();
                     continue;
@@ -81,7 +97,7 @@ final class RegistryHttp {
 
     private HttpResponse<InputStream> sendAuthenticated(String operation, String registry, String scope,
                                                         @Nullable Credentials credentials, Call call) throws IOException {
-        String cacheKey = registry + " " + scope;
+        String cacheKey = registry + " " + scope + " " + Credentials.fingerprint(credentials);
         String authorization = authorizations.get(cacheKey);
         HttpResponse<InputStream> response = sendFollowingRedirects(operation, call, authorization);
         if (response.statusCode() != 401) {
@@ -95,10 +111,18 @@ final class RegistryHttp {
         } else if (challenge.scheme().equals("basic") && credentials != null) {
             authorization = credentials.basicHeader();
         } else {
-            throw new RegistryException(operation + ": unauthorized (" + (header.isEmpty() ? "no challenge" : header) + ")", 401);
+            throw new RegistryException(operation + ": unauthorized: no credentials were given and the registry asks for them ("
+                    + (header.isEmpty() ? "no challenge" : header) + ")", 401);
+        }
+        HttpResponse<InputStream> retried = sendFollowingRedirects(operation, call, authorization);
+        if (retried.statusCode() == 401) {
+            authorizations.remove(cacheKey);
+            throw new RegistryException(failure(operation, retried).getMessage() + (credentials == null
+                    ? " (no credentials were given)" : " (the registry refused the credentials of " + credentials.username() + ")"),
+                    401);
         }
         authorizations.put(cacheKey, authorization);
-        return sendFollowingRedirects(operation, call, authorization);
+        return retried;
     }
 
     private HttpResponse<InputStream> sendFollowingRedirects(String operation, Call call, @Nullable String authorization)
@@ -161,7 +185,8 @@ final class RegistryHttp {
         } catch (IOException | RuntimeException e) {
             // the status alone must do
         }
-        return new RegistryException(operation + ": HTTP " + response.statusCode() + (detail.isEmpty() ? "" : " " + detail),
-                response.statusCode());
+        String limit = RateLimit.from(response.headers()).map(l -> " (rate limit: " + l + ")").orElse("");
+        return new RegistryException(operation + ": HTTP " + response.statusCode() + (detail.isEmpty() ? "" : " " + detail)
+                + limit, response.statusCode());
     }
 }

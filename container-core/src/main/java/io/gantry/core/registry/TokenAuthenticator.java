@@ -44,15 +44,14 @@ final class TokenAuthenticator {
         if (realm.isEmpty()) {
             throw new RegistryException(operation + ": Bearer challenge without a realm", 401);
         }
-        String key = realm + " " + challenge.param("service") + " " + scope + " "
-                + (credentials == null ? "" : credentials.username());
+        String key = realm + " " + challenge.param("service") + " " + scope + " " + Credentials.fingerprint(credentials);
         Cached cached = cache.get(key);
         if (!fresh && cached != null && Instant.now().isBefore(cached.expires())) {
             return cached.token();
         }
         URI uri = URI.create(realm + (realm.contains("?") ? "&" : "?") + "service="
                 + URLEncoder.encode(challenge.param("service"), StandardCharsets.UTF_8)
-                + "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8));
+                + (scope.isEmpty() ? "" : "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8)));
         settings.checkAllowed(uri, operation + ": token");
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(Duration.ofSeconds(30));
         if (credentials != null) {
@@ -61,11 +60,12 @@ final class TokenAuthenticator {
         try {
             HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
+                byte[] bytes = body.readNBytes(1 << 20);
                 if (response.statusCode() != 200) {
-                    throw new RegistryException(operation + ": token from " + realm + ": HTTP " + response.statusCode(),
-                            response.statusCode());
+                    throw new RegistryException(operation + ": token from " + realm + ": HTTP " + response.statusCode()
+                            + reason(bytes), response.statusCode());
                 }
-                JsonNode json = JSON.readTree(body.readNBytes(1 << 20));
+                JsonNode json = JSON.readTree(bytes);
                 String token = json.path("token").asText(json.path("access_token").asText(""));
                 if (token.isEmpty()) {
                     throw new RegistryException(operation + ": token response from " + realm + " has no token", 401);
@@ -79,6 +79,21 @@ final class TokenAuthenticator {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RegistryException(operation + ": interrupted", e);
+        }
+    }
+
+    /**
+     * The auth service's reason, as Docker Hub ({@code {"details":"incorrect username or password"}}) or distribution
+     * ({@code {"errors":[{"message":…}]}}) word it; empty when the body says nothing readable.
+     */
+    private static String reason(byte[] body) {
+        try {
+            JsonNode json = JSON.readTree(body);
+            String text = json.path("details").asText(json.path("errors").path(0).path("message").asText(""));
+            return text.isBlank() ? "" : " " + text;
+        } catch (IOException | RuntimeException notJson) {
+            String text = new String(body, StandardCharsets.UTF_8).strip();
+            return text.isEmpty() || text.length() > 200 ? "" : " " + text;
         }
     }
 }

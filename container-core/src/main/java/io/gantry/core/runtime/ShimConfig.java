@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -58,7 +60,7 @@ final class ShimConfig {
         c.put("rootfs.target", rootfsTarget.toString());
         spec.binds().forEach(b -> c.put("bind", b.source() + "\t" + b.target() + "\t" + (b.readOnly() ? "ro" : "rw")));
         c.defaultMounts(spec.privileged());
-        c.defaultDevices();
+        c.devices(spec.privileged());
         if (!spec.privileged()) {
             masked().forEach(p -> c.put("mask", p));
             READONLY_PATHS.forEach(p -> c.put("readonly", p));
@@ -123,14 +125,14 @@ final class ShimConfig {
         mount("sysfs", "sysfs", "/sys", MS_NOSUID | MS_NOEXEC | MS_NODEV | (privileged ? 0 : MS_RDONLY), "");
     }
 
-    /** runtime-spec's default devices, plus the links runc makes. */
-    private void defaultDevices() {
-        device("/dev/null", 1, 3);
-        device("/dev/zero", 1, 5);
-        device("/dev/full", 1, 7);
-        device("/dev/random", 1, 8);
-        device("/dev/urandom", 1, 9);
-        device("/dev/tty", 5, 0);
+    /** runtime-spec's default devices (a privileged container's are the host's, as in Docker), plus runc's links. */
+    private void devices(boolean privileged) {
+        Map<String, DeviceNode> nodes = new LinkedHashMap<>();
+        DeviceNode.defaults().forEach(d -> nodes.put(d.path(), d));
+        if (privileged) {
+            DeviceNode.under(Path.of("/dev")).forEach(d -> nodes.put(d.path(), d));
+        }
+        nodes.values().forEach(d -> put("device", d.configLine()));
         put("symlink", "/proc/self/fd\t/dev/fd");
         put("symlink", "/proc/self/fd/0\t/dev/stdin");
         put("symlink", "/proc/self/fd/1\t/dev/stdout");
@@ -156,10 +158,6 @@ final class ShimConfig {
 
     private void mount(String type, String source, String target, long flags, String data) {
         put("mount", type + "\t" + source + "\t" + target + "\t" + flags + "\t" + data);
-    }
-
-    private void device(String path, int major, int minor) {
-        put("device", path + "\tc\t" + major + "\t" + minor + "\t0666");
     }
 
     private void put(String key, String value) {

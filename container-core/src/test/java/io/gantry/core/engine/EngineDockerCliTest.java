@@ -2,23 +2,11 @@ package io.gantry.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gantry.core.content.ContentStore;
-import io.gantry.core.content.FileContentStore;
-import io.gantry.core.image.ImageReference;
-import io.gantry.core.image.oci.MediaTypes;
 import io.gantry.core.registry.LocalRegistry;
-import io.gantry.core.registry.RegistryClient;
-import io.gantry.core.registry.RegistrySettings;
-import io.gantry.core.registry.TestImages;
-import io.gantry.core.testing.DockerCli;
 import io.gantry.core.testing.Privileged;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Stream;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,48 +24,24 @@ class EngineDockerCliTest {
     @RegisterExtension
     static final LocalRegistry REGISTRY = new LocalRegistry();
 
-    static final Path IP_FORWARD = Path.of("/proc/sys/net/ipv4/ip_forward");
-
     @TempDir
     static Path shared;
 
-    Path data;
-    Path socketDir;
-    Engine engine;
-    String ipForward;
+    CliEngine engine;
 
     @BeforeAll
     static void pushBusybox() throws Exception {
-        RegistryClient client = new RegistryClient(RegistrySettings.onlyConfigured(Set.of(REGISTRY.host())));
-        ContentStore source = FileContentStore.open(shared.resolve("source"));
-        TestImages.TestImage busybox = TestImages.image(source, MediaTypes.OCI_MANIFEST, "amd64", TestImages.busyboxLayer());
-        TestImages.push(client, source, ImageReference.parse(REGISTRY.host() + "/library/busybox:latest"), busybox);
+        CliEngine.pushBusybox(REGISTRY, shared);
     }
 
     @BeforeEach
     void start() throws IOException {
-        ipForward = Files.readString(IP_FORWARD);
-        data = Files.createTempDirectory(Path.of("/var/tmp"), "gantry-engine-cli-");
-        socketDir = Files.createTempDirectory("gecl");
-        engine = Engine.start(EngineConfig.forDataRoot(data).withSocket(socketDir.resolve("gantry.sock"))
-                .withRegistries(List.of("http://" + REGISTRY.host()), Set.of(), true));
+        engine = CliEngine.start(REGISTRY, UnaryOperator.identity());
     }
 
     @AfterEach
     void stop() throws IOException, InterruptedException {
-        for (String id : docker(0, "ps", "-aq").strip().lines().toList()) {
-            docker(0, "rm", "-f", id);
-        }
-        engine.removeHostState();
         engine.close();
-        Files.writeString(IP_FORWARD, ipForward);
-        for (Path root : List.of(data, socketDir)) {
-            try (Stream<Path> paths = Files.walk(root)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
     }
 
     @Test
@@ -182,6 +146,6 @@ class EngineDockerCliTest {
     }
 
     private String docker(int expectedExit, String... args) throws IOException, InterruptedException {
-        return new DockerCli(engine.socket(), data.resolve("docker-config")).run(expectedExit, args);
+        return engine.docker(expectedExit, args);
     }
 }

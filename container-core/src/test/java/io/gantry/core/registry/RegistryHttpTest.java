@@ -142,6 +142,35 @@ class RegistryHttpTest {
     }
 
     @Test
+    void rate_limit_headers_are_reported_with_the_manifest_and_in_a_429_error() throws IOException {
+        byte[] manifest = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"config\":{}}"
+                .getBytes(StandardCharsets.UTF_8);
+        HttpServer limited = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+        limited.createContext("/v2/", exchange -> {
+            boolean exhausted = exchange.getRequestURI().getPath().endsWith("/exhausted");
+            Map<String, String> headers = Map.of("Content-Type", MediaTypes.OCI_MANIFEST,
+                    "ratelimit-limit", "100;w=21600", "ratelimit-remaining", (exhausted ? "0" : "76") + ";w=21600",
+                    "docker-ratelimit-source", "192.0.2.1");
+            respond(exchange, exhausted ? 429 : 200, exhausted ? ("{\"errors\":[{\"code\":\"TOOMANYREQUESTS\","
+                    + "\"message\":\"You have reached your pull rate limit.\"}]}").getBytes(StandardCharsets.UTF_8) : manifest, headers);
+        });
+        limited.start();
+        try {
+            RegistryClient client = client(Set.of(address(limited)));
+
+            FetchedManifest fetched = client.fetchManifest(ImageReference.parse(address(limited) + "/app:fine"), null);
+            assertThat(fetched.rateLimit()).contains(new RateLimit(100, 76, 21600, "192.0.2.1"));
+            assertThatThrownBy(() -> client.fetchManifest(ImageReference.parse(address(limited) + "/app:exhausted"), null))
+                    .isInstanceOf(RegistryException.class)
+                    .hasMessageContaining("HTTP 429 TOOMANYREQUESTS You have reached your pull rate limit.")
+                    .hasMessageContaining("rate limit: 0 of 100 pulls left per 21600 s for 192.0.2.1")
+                    .extracting(e -> ((RegistryException) e).kind()).isEqualTo(io.gantry.core.errors.EngineException.Kind.UNAVAILABLE);
+        } finally {
+            limited.stop(0);
+        }
+    }
+
+    @Test
     void x_registry_auth_decodes_docker_credentials() {
         String header = java.util.Base64.getUrlEncoder().encodeToString(
                 "{\"username\":\"bob\",\"password\":\"pw\",\"serveraddress\":\"x\"}".getBytes(StandardCharsets.UTF_8));

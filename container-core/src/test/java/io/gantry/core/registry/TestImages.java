@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.io.ByteArrayInputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Test images built with the project's own code from Debian material: a busybox image from {@code busybox-static}
@@ -73,11 +74,17 @@ public final class TestImages {
 
     /** Pushes every blob and then the manifest under {@code reference}. */
     public static void push(RegistryClient client, ContentStore store, ImageReference reference, TestImage image) {
+        push(client, store, reference, image, null);
+    }
+
+    /** The same, as {@code credentials} (null for none). */
+    public static void push(RegistryClient client, ContentStore store, ImageReference reference, TestImage image,
+                            @Nullable Credentials credentials) {
         for (Descriptor layer : image.layers()) {
-            client.pushBlob(reference, layer, store, null);
+            client.pushBlob(reference, layer, store, credentials);
         }
-        client.pushBlob(reference, image.config(), store, null);
-        client.pushManifest(reference, image.manifest(), image.manifestBody(), null);
+        client.pushBlob(reference, image.config(), store, credentials);
+        client.pushManifest(reference, image.manifest(), image.manifestBody(), credentials);
     }
 
     public static TestImage image(ContentStore store, String manifestType, String architecture, byte[] layerGz)

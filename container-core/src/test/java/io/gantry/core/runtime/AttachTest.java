@@ -48,6 +48,20 @@ class AttachTest {
     }
 
     @Test
+    void a_tty_containers_terminal_is_the_first_pty_of_its_own_devpts_and_its_console() {
+        TestEngine.Result r = engine.run(engine.spec("sh", "-c", "tty; ls -1 /dev/pts; stat -c '%t:%T' /dev/console")
+                .tty(true));
+        assertThat(r.stdout()).isEqualTo("/dev/pts/0\r\n0\r\nptmx\r\n88:0\r\n");
+    }
+
+    @Test
+    void a_tty_containers_terminal_belongs_to_its_user() {
+        TestEngine.Result r = engine.run(engine.spec("sh", "-c", "tty; stat -c %u /dev/pts/0; echo ok > $(tty)")
+                .tty(true).user(1000, 1000));
+        assertThat(r.stdout()).isEqualTo("/dev/pts/0\r\n1000\r\nok\r\n");
+    }
+
+    @Test
     void attach_without_a_tty_separates_stdout_and_stderr_and_can_close_stdin() throws IOException {
         String id = engine.runtime.create(engine.spec("sh", "-c", "cat; echo done >&2").openStdin(true).build());
         engine.runtime.start(id);

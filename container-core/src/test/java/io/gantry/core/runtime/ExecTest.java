@@ -68,14 +68,15 @@ class ExecTest {
     }
 
     @Test
-    void tty_exec_echoes_typed_input_and_takes_the_terminal_size() throws IOException {
+    void tty_exec_echoes_typed_input_and_takes_the_terminal_size_on_a_pty_of_the_containers_devpts() throws IOException {
         String id = running(engine.spec("sleep", "60"));
         try (ExecHandle exec = engine.runtime.exec(id, ExecSpec.of("sh").withTty(true))) {
             exec.resize(33, 77);
-            exec.stdin().write("echo $((6*7)); stty size; exit 3\n".getBytes(StandardCharsets.UTF_8));
+            exec.stdin().write("echo $((6*7)); stty size; tty; ls -1 /dev/pts; exit 3\n".getBytes(StandardCharsets.UTF_8));
             exec.stdin().flush();
             String out = readAll(exec.stdout());
-            assertThat(out).contains("echo $((6*7)); stty size; exit 3\r\n").contains("42\r\n").contains("33 77\r\n");
+            assertThat(out).contains("echo $((6*7)); stty size; tty; ls -1 /dev/pts; exit 3\r\n").contains("42\r\n")
+                    .contains("33 77\r\n").contains("/dev/pts/0\r\n0\r\nptmx\r\n");
             assertThat(exec.waitFor(Duration.ofSeconds(10))).contains(3);
         }
     }
