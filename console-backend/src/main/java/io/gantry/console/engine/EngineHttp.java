@@ -112,9 +112,10 @@ final class EngineHttp {
 
     /**
      * A taken-over connection: what the engine sends, what to send it, and how to hang up. Closing hangs up both ways
-     * (see {@link Streaming#hangUp}); the connection itself is closed by closing {@code in}, once read to its end.
+     * (see {@link Streaming#hangUp}); the connection itself is closed by closing {@code output}, once read to its end.
      */
-    record Hijacked(int status, byte[] error, InputStream in, OutputStream out, Runnable hangUp) implements AutoCloseable {
+    record Hijacked(int status, byte[] error, InputStream output, OutputStream input, Runnable hangUp)
+            implements TerminalStream {
         @Override
         public void close() {
             hangUp.run();

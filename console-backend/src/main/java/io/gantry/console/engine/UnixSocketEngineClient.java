@@ -339,22 +339,7 @@ public final class UnixSocketEngineClient implements EngineClient {
         Map<String, String> headers = body.length == 0 ? Map.of() : Map.of("Content-Type", "application/json");
         EngineHttp.Hijacked hijacked = http.hijack("POST", "/v" + apiVersion() + path, headers, body);
         check(new EngineHttp.Response(hijacked.status(), Map.of(), hijacked.error()), "POST " + path);
-        return new TerminalStream() {
-            @Override
-            public java.io.InputStream output() {
-                return hijacked.in();
-            }
-
-            @Override
-            public java.io.OutputStream input() {
-                return hijacked.out();
-            }
-
-            @Override
-            public void close() {
-                hijacked.close();
-            }
-        };
+        return hijacked;
     }
 
     // ---- transport

@@ -139,6 +139,15 @@ class OperationsIT {
                 "admin | ui | container.stop | hello", "admin | ui | container.remove | hello",
                 "engine | engine | container.start | hello");
         browser.screenshot("operations-activity");
+
+        browser.open(console.url("/"));
+        assertThat(textOf("#count-images")).isEqualTo("2");
+        assertThat(textOf("#count-running") + " " + textOf("#count-stopped") + " " + textOf("#count-volumes"))
+                .isEqualTo("0 0 1");
+        assertThat(gridText("#recent-events")).contains("container.destroy | hello");
+        browser.await("the host charts have samples", () -> pointsIn("#host-chart-cpu") >= 2);
+        assertThat(pointsIn("#host-chart-disk")).isEqualTo(pointsIn("#host-chart-cpu"));
+        browser.screenshot("operations-dashboard");
     }
 
     @Test
