@@ -68,16 +68,20 @@ class OperationsIT {
 
     @AfterEach
     void cleanUp() throws Exception {
-        browser.screenshot("operations-last-" + testName);
-        browser.close();
-        if (docker != null) {
-            for (String id : docker.run(0, "ps", "-aq").strip().lines().toList()) {
-                docker.run(0, "rm", "-f", id);
+        try {
+            browser.screenshot("operations-last-" + testName);
+            browser.close();
+            if (docker != null) {
+                for (String id : docker.run(0, "ps", "-aq").strip().lines().toList()) {
+                    docker.run(0, "rm", "-f", id);
+                }
             }
+        } finally {
+            // whatever failed above, the console and what its engine put on the host go
+            console.close();
+            leftovers.remove();
+            TestFiles.deleteTree(data);
         }
-        console.close();
-        leftovers.remove();
-        TestFiles.deleteTree(data);
         Path kept = Path.of(System.getProperty("gantry.screenshots", "target/screenshots"), "OperationsIT-" + testName + "-console.log");
         Files.createDirectories(kept.getParent());
         Files.move(log, kept, StandardCopyOption.REPLACE_EXISTING);
