@@ -63,14 +63,7 @@ final class EngineHttp {
         UnixSocket connection = null;
         try {
             connection = connect();
-            OutputStream out = connection.getOutputStream();
-            StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-                    .append("Host: gantry\r\nUser-Agent: Gantry-Console\r\nConnection: close\r\n")
-                    .append("Content-Length: ").append(body.length).append("\r\n");
-            headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
-            out.flush();
+            send(connection, method, path, "Connection: close\r\n", headers, body);
             return read(connection, method.equals("HEAD"));
         } catch (IOException e) {
             closeQuietly(connection);
@@ -87,14 +80,7 @@ final class EngineHttp {
         UnixSocket connection = null;
         try {
             connection = connect();
-            OutputStream out = connection.getOutputStream();
-            StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-                    .append("Host: gantry\r\nUser-Agent: Gantry-Console\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n")
-                    .append("Content-Length: ").append(body.length).append("\r\n");
-            headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
-            out.flush();
+            send(connection, method, path, "Connection: Upgrade\r\nUpgrade: tcp\r\n", headers, body);
             Streaming response = read(connection, false);
             if (response.status() >= 300) {
                 try (response) {
@@ -103,11 +89,24 @@ final class EngineHttp {
                 }
             }
             // the body decoder of a 101 is the bare socket stream: nothing of the pipe was read ahead
-            return new Hijacked(response.status(), new byte[0], response.body(), out, response::hangUp);
+            return new Hijacked(response.status(), new byte[0], response.body(), connection.getOutputStream(),
+                    response::hangUp);
         } catch (IOException e) {
             closeQuietly(connection);
             throw unreachable(e);
         }
+    }
+
+    private static void send(UnixSocket connection, String method, String path, String connectionHeaders,
+            Map<String, String> headers, byte[] body) throws IOException {
+        OutputStream out = connection.getOutputStream();
+        StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
+                .append("Host: gantry\r\nUser-Agent: Gantry-Console\r\n").append(connectionHeaders)
+                .append("Content-Length: ").append(body.length).append("\r\n");
+        headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+        out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+        out.write(body);
+        out.flush();
     }
 
     /**

@@ -3,7 +3,7 @@ package io.gantry.console.container;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gantry.console.TestEngine;
+import io.gantry.console.RegistryBackedTest;
 import io.gantry.console.activity.ActivityEntry;
 import io.gantry.console.activity.ActivityFilter;
 import io.gantry.console.activity.ActivityService;
@@ -16,30 +16,23 @@ import io.gantry.console.app.ContainerSettings;
 import io.gantry.console.engine.EngineClient;
 import io.gantry.console.engine.EngineClientFixtures;
 import io.gantry.console.engine.LogLine;
-import io.gantry.core.registry.LocalRegistry;
 import io.gantry.core.testing.Privileged;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The containers page's service against a real engine; the image is pulled from a loopback registry on first use. */
 @Privileged
 @SpringBootTest
-class ContainerOperationsTest {
+class ContainerOperationsTest extends RegistryBackedTest {
 
-    @RegisterExtension
-    static final LocalRegistry REGISTRY = new LocalRegistry();
 
     @TestConfiguration
     static class SignedIn {
@@ -57,16 +50,6 @@ class ContainerOperationsTest {
     ActivityService activity;
     @Autowired
     ApplicationService applications;
-
-    @DynamicPropertySource
-    static void mirror(DynamicPropertyRegistry properties) {
-        properties.add("gantry.test.registry-mirror", REGISTRY::host);
-    }
-
-    @BeforeAll
-    static void pushBusybox() throws Exception {
-        TestEngine.pushBusybox(REGISTRY.host());
-    }
 
     @AfterEach
     void removeContainers() {

@@ -3,7 +3,7 @@ package io.gantry.console.terminal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gantry.console.TestEngine;
+import io.gantry.console.RegistryBackedTest;
 import io.gantry.console.activity.ActivityEntry;
 import io.gantry.console.activity.ActivityFilter;
 import io.gantry.console.activity.ActivityService;
@@ -14,7 +14,6 @@ import io.gantry.console.engine.EngineClient;
 import io.gantry.console.engine.EngineClientFixtures;
 import io.gantry.core.api.types.ContainerConfig;
 import io.gantry.core.api.types.ContainerCreateRequest;
-import io.gantry.core.registry.LocalRegistry;
 import io.gantry.core.testing.Privileged;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,21 +26,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Terminals into containers of a real engine: a shell that answers and ends with its terminal; an attach. */
 @Privileged
 @SpringBootTest
-class TerminalServiceTest {
+class TerminalServiceTest extends RegistryBackedTest {
 
-    @RegisterExtension
-    static final LocalRegistry REGISTRY = new LocalRegistry();
 
     static final Actor CAROL = new Actor("carol", ActivitySource.UI);
 
@@ -54,16 +47,6 @@ class TerminalServiceTest {
 
     final ByteArrayOutputStream output = new ByteArrayOutputStream();
     final CountDownLatch ended = new CountDownLatch(1);
-
-    @DynamicPropertySource
-    static void mirror(DynamicPropertyRegistry properties) {
-        properties.add("gantry.test.registry-mirror", REGISTRY::host);
-    }
-
-    @BeforeAll
-    static void pushBusybox() throws Exception {
-        TestEngine.pushBusybox(REGISTRY.host());
-    }
 
     @AfterEach
     void removeContainers() {

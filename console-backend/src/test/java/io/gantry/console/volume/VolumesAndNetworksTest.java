@@ -3,7 +3,7 @@ package io.gantry.console.volume;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gantry.console.TestEngine;
+import io.gantry.console.RegistryBackedTest;
 import io.gantry.console.activity.ActivityFilter;
 import io.gantry.console.activity.ActivityService;
 import io.gantry.console.engine.EngineClient;
@@ -14,25 +14,18 @@ import io.gantry.console.network.NetworkRow;
 import io.gantry.core.api.types.ContainerConfig;
 import io.gantry.core.api.types.ContainerCreateRequest;
 import io.gantry.core.api.types.HostConfig;
-import io.gantry.core.registry.LocalRegistry;
 import io.gantry.core.testing.Privileged;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The volumes and networks pages' services on a real engine: users named, removal refused while in use, prune. */
 @Privileged
 @SpringBootTest
-class VolumesAndNetworksTest {
+class VolumesAndNetworksTest extends RegistryBackedTest {
 
-    @RegisterExtension
-    static final LocalRegistry REGISTRY = new LocalRegistry();
 
     @Autowired
     VolumeOperations volumes;
@@ -42,16 +35,6 @@ class VolumesAndNetworksTest {
     EngineClient engine;
     @Autowired
     ActivityService activity;
-
-    @DynamicPropertySource
-    static void mirror(DynamicPropertyRegistry properties) {
-        properties.add("gantry.test.registry-mirror", REGISTRY::host);
-    }
-
-    @BeforeAll
-    static void pushBusybox() throws Exception {
-        TestEngine.pushBusybox(REGISTRY.host());
-    }
 
     @AfterEach
     void removeEverything() {
