@@ -70,7 +70,7 @@ public final class ContainersPageBench {
             }
             List<Double> times = new ArrayList<>();
             for (int round = 0; round <= rounds; round++) {
-                browser.open("about:blank");
+                browser.navigate("about:blank");
                 browser.navigate(console.url("/containers"));
                 double ms = ((Number) browser.asyncScript(POPULATED, CONTAINERS)).doubleValue();
                 if (round > 0) {

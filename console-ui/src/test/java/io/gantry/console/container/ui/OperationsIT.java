@@ -1,6 +1,7 @@
 package io.gantry.console.container.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gantry.console.testing.Browser;
 import io.gantry.console.testing.ConsoleProcess;
@@ -13,12 +14,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,6 +127,13 @@ class OperationsIT {
         assertThat(shellRuns()).as("the terminal's shell runs in the container").isTrue();
         browser.click("#terminal-close");
         browser.await("the shell ended with the dialog", () -> !shellRuns());
+        assertThat(browser.asyncScript("const done = arguments[arguments.length - 1];"
+                + " const s = new WebSocket(new URL('terminal/socket/forged', document.baseURI).href.replace(/^http/, 'ws'));"
+                + " s.onclose = e => done(e.code);")).as("a signed-in user without a ticket").isEqualTo(1008L);
+        assertThatThrownBy(() -> HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create(console.url("/terminal/socket/forged").replace("http:", "ws:")),
+                        new WebSocket.Listener() { }).get(30, TimeUnit.SECONDS))
+                .as("no terminal socket without signing in").hasRootCauseInstanceOf(WebSocketHandshakeException.class);
 
         browser.click("#container-commit");
         browser.type("#commit-reference", "hello-snapshot:1");
