@@ -57,7 +57,8 @@ class ContainerFacts extends Div {
             String host = p.onEveryAddress() ? browserHost : p.hostIp();
             String text = host + ":" + p.hostPort() + " → " + p.containerPort();
             if (p.containerPort().endsWith("/tcp")) {
-                Anchor link = new Anchor("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + p.hostPort() + "/", text);
+                String address = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+                Anchor link = new Anchor("http://" + address + ":" + p.hostPort() + "/", text);
                 link.setTarget("_blank");
                 links.add(new Div(link));
             } else {

@@ -3,20 +3,20 @@ package io.gantry.console.container.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.VaadinRequest;
+import io.gantry.console.base.ui.DangerConfirm;
 import io.gantry.console.base.ui.UiTasks;
 import io.gantry.console.container.BulkAction;
 import io.gantry.console.container.ContainerDetails;
@@ -140,19 +140,9 @@ class ContainerView extends VerticalLayout implements BeforeEnterObserver {
             run(action, row);
             return;
         }
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setId("container-remove-dialog");
-        dialog.setHeader("Remove " + details.name() + "?");
-        dialog.setText("A running container is killed first. Its log and changes to its files are lost.");
-        dialog.setCancelable(true);
-        Button confirm = new Button("Remove", e -> {
-            dialog.close();
-            run(action, row);
-        });
-        confirm.setId("container-remove-confirm");
-        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-        dialog.setConfirmButton(confirm);
-        dialog.open();
+        new DangerConfirm("container-remove", "Remove " + details.name() + "?",
+                "A running container is killed first. Its log and changes to its files are lost.", "Remove",
+                () -> run(action, row)).open();
     }
 
     /** Off the UI thread (a stop waits for the container); failures are reported with the engine's reason. */
