@@ -73,8 +73,10 @@ class OperationsIT {
     @AfterEach
     void cleanUp() throws Exception {
         try {
-            browser.screenshot("operations-last-" + testName);
-            browser.close();
+            if (browser != null) {
+                browser.screenshot("operations-last-" + testName);
+                browser.close();
+            }
             if (docker != null) {
                 for (String id : docker.run(0, "ps", "-aq").strip().lines().toList()) {
                     docker.run(0, "rm", "-f", id);
@@ -82,7 +84,9 @@ class OperationsIT {
             }
         } finally {
             // whatever failed above, the console and what its engine put on the host go
-            console.close();
+            if (console != null) {
+                console.close();
+            }
             leftovers.remove();
             TestFiles.deleteTree(data);
         }
