@@ -137,7 +137,7 @@ class OperationsIT {
         assertThatThrownBy(() -> HttpClient.newHttpClient().newWebSocketBuilder()
                 .buildAsync(URI.create(console.url("/terminal/socket/forged").replace("http:", "ws:")),
                         new WebSocket.Listener() { }).get(30, TimeUnit.SECONDS))
-                .as("no terminal socket without signing in").hasRootCauseInstanceOf(WebSocketHandshakeException.class);
+                .as("no terminal socket without signing in").hasCauseInstanceOf(WebSocketHandshakeException.class);
 
         browser.click("#container-commit");
         browser.type("#commit-reference", "hello-snapshot:1");
