@@ -58,15 +58,47 @@ public final class TestEngine implements AutoCloseable {
                 .withRegistries(List.of("http://" + registryHost), Set.of(), true)), data, socketDir);
     }
 
+    /** As {@link #startWithMirror(String)}, searching {@code index} (a {@code SearchIndexDouble}) for images. */
+    public static TestEngine startWithMirror(String registryHost, java.net.URI index) throws IOException {
+        Path data = Files.createTempDirectory(Path.of("/var/tmp"), "gantry-test-engine-");
+        Path socketDir = Files.createTempDirectory("gte");
+        return new TestEngine(Engine.start(EngineConfig.forDataRoot(data).withSocket(socketDir.resolve("gantry.sock"))
+                .withRegistries(List.of("http://" + registryHost), Set.of(), true).withIndex(index)), data, socketDir);
+    }
+
+    /**
+     * An engine that trusts the CAs of {@code certsDir} (Docker's {@code certs.d} layout, as a secured
+     * {@code LocalRegistry} gives it) and contacts no registry but those.
+     */
+    public static TestEngine startTrusting(Path certsDir) throws IOException {
+        Path data = Files.createTempDirectory(Path.of("/var/tmp"), "gantry-test-engine-");
+        Path socketDir = Files.createTempDirectory("gte");
+        return new TestEngine(Engine.start(EngineConfig.forDataRoot(data).withSocket(socketDir.resolve("gantry.sock"))
+                .withRegistries(List.of(), Set.of(), true).withRegistryCerts(certsDir)), data, socketDir);
+    }
+
     /** Builds busybox from Debian's busybox-static and pushes it as {@code library/busybox:latest} to the registry. */
     public static void pushBusybox(String registryHost) throws IOException, InterruptedException {
+        pushBusybox(registryHost, "latest", List.of());
+    }
+
+    /**
+     * Pushes busybox as {@code library/busybox:<tag>}, its image config exposing these ports ({@code 8080/tcp}), so
+     * that tests can tell images apart by what they bring.
+     */
+    public static void pushBusybox(String registryHost, String tag, List<String> exposedPorts)
+            throws IOException, InterruptedException {
         Path scratch = Files.createTempDirectory("gantry-busybox-source");
         try {
             RegistryClient client = new RegistryClient(RegistrySettings.onlyConfigured(Set.of(registryHost)));
             ContentStore source = FileContentStore.open(scratch);
-            TestImages.TestImage busybox = TestImages.image(source, MediaTypes.OCI_MANIFEST, "amd64",
-                    TestImages.busyboxLayer());
-            TestImages.push(client, source, ImageReference.parse(registryHost + "/library/busybox:latest"), busybox);
+            java.util.Map<String, java.util.Map<String, Object>> exposed = new java.util.LinkedHashMap<>();
+            exposedPorts.forEach(p -> exposed.put(p, java.util.Map.of()));
+            TestImages.TestImage busybox = TestImages.layered(source, MediaTypes.OCI_MANIFEST, "amd64",
+                    List.of(TestImages.busyboxLayer()), new io.gantry.core.image.oci.ImageConfig.ContainerConfig(null,
+                            exposed, List.of("PATH=/bin"), List.of(), List.of("sh"), java.util.Map.of(), "/",
+                            java.util.Map.of(), null, null));
+            TestImages.push(client, source, ImageReference.parse(registryHost + "/library/busybox:" + tag), busybox);
         } finally {
             deleteTree(scratch);
         }

@@ -1,7 +1,7 @@
 package io.gantry.console.app;
 
-import io.gantry.console.engine.EngineCallException;
 import io.gantry.console.engine.EngineClient;
+import io.gantry.console.errors.ConsoleException;
 import io.gantry.console.image.ImageOperations;
 import io.gantry.console.template.Origin;
 import io.gantry.console.template.Parameters;
@@ -22,8 +22,11 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applications: create one from a template or an image, list, rename, deploy it to the engine (all or nothing),
@@ -34,33 +37,47 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApplicationService {
 
     private static final int MAX_NAME = 200;
+    private static final Logger LOG = LoggerFactory.getLogger(ApplicationService.class);
 
     private final ApplicationRepository repository;
     private final TemplateLibrary library;
     private final Clock clock;
     private final EngineClient engine;
     private final ImageSupply images;
+    private final EditApplier edits;
+    private final ApplicationLocks locks = new ApplicationLocks();
+    private final DriftCheck drift;
+    private final Reconciliations reconciliations = new Reconciliations();
+
+    /** A registration for news; closing it ends it. */
+    public interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
 
     ApplicationService(ApplicationRepository repository, TemplateLibrary library, Clock clock, EngineClient engine,
-                       ImageOperations imageOperations) {
+                       ImageOperations imageOperations, TransactionTemplate transaction) {
         this.repository = repository;
         this.library = library;
         this.clock = clock;
         this.engine = engine;
         this.images = new ImageSupply(engine, imageOperations);
+        this.edits = new EditApplier(engine, repository, images, transaction);
+        this.drift = new DriftCheck(engine);
     }
 
     /**
      * Creates an application from a library template with these parameter values.
      *
+     * @param name what to call the application, or null for the template's name
      * @throws io.gantry.console.template.TemplateNotFoundException  when there is no such template
      * @throws io.gantry.console.template.MissingParameterException when a required parameter has no value
      */
     @Transactional
-    public Application createFromTemplate(String name, String templateId, Map<String, String> values,
+    public Application createFromTemplate(@Nullable String name, String templateId, Map<String, String> values,
                                           String engine) {
         Template template = Parameters.apply(library.get(templateId).template(), values);
-        return create(name, template, templateId, engine);
+        return create(name == null ? template.name() : name, template, templateId, engine);
     }
 
     /** Creates a one-service application running an image, named after the image's repository. */
@@ -151,15 +168,25 @@ public class ApplicationService {
      * @throws DeployFailedException when a step fails: what the deployment created is removed again, and the message
      *                               names the service and the engine's reason
      * @throws ApplicationRejectedException when the application already has containers
+     * @throws ApplicationBusyException when other work on it has not finished
      */
     public void deploy(long id, Consumer<DeployProgress> progress) {
         Application app = get(id);
+        try {
+            locks.exclusively(app, "deploying", () -> deploy(app, progress));
+        } finally {
+            reconcileQuietly(id);
+        }
+    }
+
+    private void deploy(Application app, Consumer<DeployProgress> progress) {
+        long id = app.id();
         List<AppService> services = repository.services(id);
         if (services.stream().anyMatch(s -> s.containerId() != null)) {
             throw new ApplicationRejectedException("Application '" + app.name() + "' is already deployed.");
         }
-        Deployment.refuseUnsupported(app.name(), services);
-        Function<String, ImageDefaults> defaults = images.ensure(app.name(), services, progress);
+        Deployment.refuseUnsupported("Deploying " + app.name(), services);
+        Function<String, ImageDefaults> defaults = images.ensure("Deploying " + app.name(), services, progress);
         Map<String, String> containers = new Deployment(engine, app.name(), progress)
                 .run(DeployPlan.of(app, services, defaults));
         containers.forEach((service, container) -> repository.setContainer(id, service, container));
@@ -171,8 +198,11 @@ public class ApplicationService {
      */
     public void remove(long id, boolean deleteVolumes) {
         Application app = get(id);
-        new Teardown(engine).remove(app, repository.services(id), deleteVolumes);
-        repository.delete(id);
+        locks.exclusively(app, "being removed", () -> {
+            new Teardown(engine).remove(app, repository.services(id), deleteVolumes);
+            repository.delete(id);
+            reconciliations.forget(id);
+        });
     }
 
     /** Starts every service that has a container, each after the ones it needs. */
@@ -204,15 +234,8 @@ public class ApplicationService {
     }
 
     private ServiceStatus statusOf(String container) {
-        try {
-            ContainerInspect.State state = engine.inspectContainer(container).state();
-            return ServiceStatus.fromEngine(state.status(), state.exitCode());
-        } catch (EngineCallException e) {
-            if (e.isNotFound()) {
-                return ServiceStatus.MISSING;
-            }
-            throw e;
-        }
+        return EngineObjects.container(engine, container).map(ContainerInspect::state)
+                .map(state -> ServiceStatus.fromEngine(state.status(), state.exitCode())).orElse(ServiceStatus.MISSING);
     }
 
     /** The containers of the services in dependency order, or the reverse; services without one are skipped. */
@@ -224,6 +247,114 @@ public class ApplicationService {
             Collections.reverse(ids);
         }
         return ids;
+    }
+
+    /**
+     * Applies an edit to a running application, changing on the engine only what {@link EditPlan} says: a new image
+     * is pulled first (each step handed to {@code progress}), the containers of the services to recreate are
+     * replaced one by one in dependency order (stopped and removed, then created and started again with the same
+     * named volumes; a service that was stopped stays stopped), an added service is created and started, a removed
+     * one stopped and removed; every other container keeps running untouched. The edited services are recorded only
+     * once all of that succeeded. An application that was never deployed is only re-recorded. Runs on the calling
+     * thread; not transactional, since it waits on the engine.
+     *
+     * @return the plan that was carried out
+     * @throws DeployFailedException when a step fails: the containers the edit had replaced are put back (new
+     *                               containers from the previous settings, started if they ran) and what it created
+     *                               is removed, nothing of the edit is recorded, and the message names the service and
+     *                               the engine's reason
+     * @throws ApplicationRejectedException when the edit cannot be done (no such service, a name taken, a removed
+     *                                      service still needed, a cycle)
+     * @throws ApplicationBusyException when other work on the application has not finished
+     * @throws io.gantry.console.template.TemplateRejectedException when the edited services break a template rule
+     */
+    public EditPlan applyEdit(long id, Edit edit, Consumer<DeployProgress> progress) {
+        Application app = get(id);
+        try {
+            return locks.exclusively(app, "with an edit", () -> edits.apply(app, edit, progress));
+        } finally {
+            reconcileQuietly(id);
+        }
+    }
+
+    /**
+     * Replaces a service's container by one made from the application's settings, as a deployment makes it: the way
+     * to put right a service that a {@link #reconcile reconciliation} found {@link ServiceDrift.Missing missing} or
+     * {@link ServiceDrift.Changed changed}. A container holding the service's name that the console did not create
+     * is removed; the service's named volumes are kept; one that was stopped stays stopped.
+     *
+     * @throws ApplicationRejectedException when there is no such service
+     * @throws ApplicationBusyException when other work on the application has not finished
+     * @throws DeployFailedException when a step fails, naming the service and the engine's reason
+     */
+    public void recreate(long id, String service) {
+        recreate(id, service, step -> { });
+    }
+
+    /** {@link #recreate(long, String)}, handing each step (a pull too) to {@code progress}. */
+    public void recreate(long id, String service, Consumer<DeployProgress> progress) {
+        Application app = get(id);
+        try {
+            locks.exclusively(app, "recreating a service", () -> edits.recreate(app, service, progress));
+        } finally {
+            reconcileQuietly(id);
+        }
+    }
+
+    /**
+     * Compares each service's container on the engine with what the application says it should be, remembers the
+     * result ({@link #lastReconciliation}) and tells the {@link #onReconciled listeners}. The console does this at
+     * start and whenever the engine reports a change to one of the application's containers.
+     *
+     * @throws io.gantry.console.engine.EngineUnreachableException when no engine answers
+     */
+    public Reconciliation reconcile(long id) {
+        Application app = get(id);
+        List<AppService> services = repository.services(id);
+        Reconciliation reconciliation = new Reconciliation(id, clock.instant(),
+                drift.check(app, services, images.lookup(services, List.of())));
+        reconciliations.put(reconciliation);
+        return reconciliation;
+    }
+
+    /** The latest reconciliation of the application, without asking the engine; empty before the first. */
+    public Optional<Reconciliation> lastReconciliation(long id) {
+        return reconciliations.latest(id);
+    }
+
+    /**
+     * Hands every new reconciliation to {@code listener}, on the thread that made it (not a UI thread), until the
+     * subscription is closed.
+     */
+    public Subscription onReconciled(Consumer<Reconciliation> listener) {
+        return reconciliations.listen(listener);
+    }
+
+    /** Whether a deployment, edit, recreation or removal of the application is under way. */
+    boolean isBusy(long id) {
+        return locks.isBusy(id);
+    }
+
+    /** After work on the engine: the state is fresh news, but an engine gone meanwhile must not hide the outcome. */
+    private void reconcileQuietly(long id) {
+        try {
+            if (repository.find(id).isPresent()) {
+                reconcile(id);
+            }
+        } catch (ConsoleException e) {
+            LOG.debug("Reconciling application {} after a change failed: {}", id, e.getMessage());
+        }
+    }
+
+    /**
+     * What an edit would do on the engine, with what the engine's images bring (images it lacks count as bringing
+     * nothing; nothing is pulled), for the page to show before the user confirms.
+     */
+    public EditPlan previewEdit(long id, Edit edit) {
+        Application app = get(id);
+        List<AppService> current = repository.services(id);
+        EditedServices edited = EditedServices.apply(app, current, edit);
+        return EditPlan.of(app, current, edit, images.lookup(current, edited.services()));
     }
 
     /** What an edit does on the engine; nothing is stored until {@link #recordEdit}. */

@@ -1,6 +1,5 @@
 package io.gantry.console.app;
 
-import io.gantry.console.engine.EngineCallException;
 import io.gantry.console.engine.EngineClient;
 import io.gantry.console.errors.ConsoleException;
 import java.util.ArrayList;
@@ -64,11 +63,13 @@ final class Deployment {
     /**
      * Refuses, before anything is pulled or created, what Gantry's engine refuses and the console has no replacement
      * for yet: {@code volumes_from}.
+     *
+     * @param operation what is done, to begin the message with: {@code Deploying Shop}
      */
-    static void refuseUnsupported(String app, List<AppService> services) {
+    static void refuseUnsupported(String operation, List<AppService> services) {
         for (AppService s : services) {
             if (!s.volumesFrom().isEmpty()) {
-                throw new DeployFailedException("Deploying " + app + ": service '" + s.name()
+                throw new DeployFailedException(operation + ": service '" + s.name()
                         + "' uses volumes_from, which is not supported yet; give it the same named volumes instead.",
                         s.name(), null);
             }
@@ -84,24 +85,12 @@ final class Deployment {
     }
 
     private void createVolume(String volume) {
-        if (exists(volume)) {
+        if (EngineObjects.exists(() -> engine.inspectVolume(volume))) {
             return; // kept from an earlier deployment (removed without its volumes): its data is the point
         }
         engine.createVolume(volume);
         volumes.add(volume);
         progress.accept(new DeployProgress.VolumeCreated(volume));
-    }
-
-    private boolean exists(String volume) {
-        try {
-            engine.inspectVolume(volume);
-            return true;
-        } catch (EngineCallException e) {
-            if (e.isNotFound()) {
-                return false;
-            }
-            throw e;
-        }
     }
 
     private String createAndStart(ContainerSettings c) {

@@ -12,10 +12,11 @@ import java.util.function.Function;
  * the ports). A target's alias moves with it on the application's network, so renaming or recreating a service does
  * not touch those linking to it. Named volumes are always kept, unless a removed service's volumes are asked to go.
  *
- * <p>The wiring carries it out in this order: create {@link #newVolumes}; stop and remove the containers of
- * {@link #remove}; in {@link #after} order, replace each of {@link #recreate} (stop, remove the old container, create
- * and start the new) and create and start each of {@link #create}; reconnect {@link #realias} to the application's
- * network with their new aliases; delete {@link #deleteVolumes}.
+ * <p>The wiring carries it out in this order: create {@link #newVolumes}; reconnect {@link #realias} to the
+ * application's network with their new aliases (so that a service created next finds the alias it links to); stop and
+ * remove the containers of {@link #remove}; in {@link #after} order, replace each of {@link #recreate} (stop, remove
+ * the old container, create and start the new) and create and start each of {@link #create}; delete
+ * {@link #deleteVolumes}.
  *
  * @param services      the application's services after the edit; a recreated service still carries its old
  *                      container id until the wiring records the new one

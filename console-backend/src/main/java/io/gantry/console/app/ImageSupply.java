@@ -26,21 +26,61 @@ final class ImageSupply {
     /**
      * Pulls each image the engine lacks (reporting every step) and returns the defaults of all of them.
      *
+     * @param operation what the images are for, to begin an error message: {@code Deploying Shop}
      * @throws DeployFailedException naming the first service whose image cannot be had, with the engine's reason
      */
-    Function<String, ImageDefaults> ensure(String app, List<AppService> services, Consumer<DeployProgress> progress) {
+    Function<String, ImageDefaults> ensure(String operation, List<AppService> services,
+                                           Consumer<DeployProgress> progress) {
         Map<String, ImageDefaults> defaults = new LinkedHashMap<>();
         for (AppService s : services) {
             if (!defaults.containsKey(s.image())) {
                 try {
                     defaults.put(s.image(), defaults(inspectOrPull(s.image(), progress)));
                 } catch (ConsoleException e) {
-                    throw new DeployFailedException("Deploying " + app + ": service '" + s.name() + "': image "
+                    throw new DeployFailedException(operation + ": service '" + s.name() + "': image "
                             + s.image() + " cannot be pulled: " + e.getMessage(), s.name(), e);
                 }
             }
         }
         return ImageDefaults.of(defaults);
+    }
+
+    /**
+     * For an edit: pulls what the edited services need that the current ones did not use (a new image or tag), and
+     * reads what the engine has of the others without pulling them, so that an edit never waits on a registry for a
+     * service it leaves alone. An image the engine no longer has counts as bringing nothing, for the old plan and
+     * the new alike.
+     */
+    Function<String, ImageDefaults> ensureNew(String operation, List<AppService> current, List<AppService> edited,
+                                              Consumer<DeployProgress> progress) {
+        List<String> known = current.stream().map(AppService::image).toList();
+        Function<String, ImageDefaults> pulled = ensure(operation,
+                edited.stream().filter(s -> !known.contains(s.image())).toList(), progress);
+        Map<String, ImageDefaults> defaults = new LinkedHashMap<>();
+        for (AppService s : current) {
+            defaults.computeIfAbsent(s.image(), this::inspectIfPresent);
+        }
+        return image -> defaults.containsKey(image) ? defaults.get(image) : pulled.apply(image);
+    }
+
+    /** What the engine's images of these services bring, without pulling: an image it lacks brings nothing. */
+    Function<String, ImageDefaults> lookup(List<AppService> current, List<AppService> edited) {
+        Map<String, ImageDefaults> defaults = new LinkedHashMap<>();
+        for (List<AppService> services : List.of(current, edited)) {
+            services.forEach(s -> defaults.computeIfAbsent(s.image(), this::inspectIfPresent));
+        }
+        return ImageDefaults.of(defaults);
+    }
+
+    private ImageDefaults inspectIfPresent(String image) {
+        try {
+            return defaults(engine.inspectImage(image));
+        } catch (EngineCallException e) {
+            if (e.isNotFound()) {
+                return ImageDefaults.NONE;
+            }
+            throw e;
+        }
     }
 
     private ImageInspect inspectOrPull(String image, Consumer<DeployProgress> progress) {

@@ -1,6 +1,5 @@
 package io.gantry.console.app;
 
-import io.gantry.console.engine.EngineCallException;
 import io.gantry.console.engine.EngineClient;
 import io.gantry.core.api.types.ContainerSummary;
 import io.gantry.core.api.types.VolumeResource;
@@ -26,22 +25,12 @@ final class Teardown {
         services.forEach(s -> s.container().ifPresent(containers::add));
         engine.listContainersLabelled(ContainerSettings.APP_LABEL + "=" + app.id()).stream()
                 .map(ContainerSummary::id).forEach(containers::add);
-        containers.forEach(id -> ignoringMissing(() -> engine.removeContainer(id, true)));
-        ignoringMissing(() -> engine.removeNetwork(DockerNames.network(app.slug())));
+        containers.forEach(id -> EngineObjects.ignoringMissing(() -> engine.removeContainer(id, true)));
+        EngineObjects.ignoringMissing(() -> engine.removeNetwork(DockerNames.network(app.slug())));
         if (deleteVolumes) {
             String prefix = app.slug() + "_";
             engine.listVolumes().stream().map(VolumeResource::name).filter(n -> n.startsWith(prefix))
-                    .forEach(v -> ignoringMissing(() -> engine.removeVolume(v, false)));
-        }
-    }
-
-    private static void ignoringMissing(Runnable removal) {
-        try {
-            removal.run();
-        } catch (EngineCallException e) {
-            if (!e.isNotFound()) {
-                throw e;
-            }
+                    .forEach(v -> EngineObjects.ignoringMissing(() -> engine.removeVolume(v, false)));
         }
     }
 }

@@ -5,7 +5,11 @@
  * which containers an edit recreates and which it leaves alone) carry no engine calls; the public
  * {@link io.gantry.console.app.ApplicationService} keeps applications in the database, deploys them to the engine
  * through package-private steps ({@code ImageSupply}, {@code Deployment} with its rollback, {@code Teardown},
- * {@code ContainerRequests}), runs their lifecycle and turns them back into templates.
+ * {@code ContainerRequests}), applies edits to running applications ({@code EditApplier}, {@code EditRun}: only the
+ * containers the plan names are replaced, and a failure puts the previous ones back), reconciles them with the
+ * engine ({@code DriftCheck}; {@code ApplicationWatcher} at start and on the engine's events) so that containers
+ * removed or changed behind its back show as such and can be recreated, runs their lifecycle and turns them back into
+ * templates.
  */
 @NullMarked
 package io.gantry.console.app;

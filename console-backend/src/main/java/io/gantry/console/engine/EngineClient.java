@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 
 /** Typed calls of the Engine API. Failures arrive as {@link EngineCallException} or {@link EngineUnreachableException}. */
 public interface EngineClient extends ContainerCalls, ImageCalls, NetworkCalls, NetworkAttachCalls, VolumeCalls,
-        ExecCalls {
+        StatsCalls, ExecCalls {
 
     /** The API version in use: the lower of the client's newest and the engine's, negotiated on first use. */
     String apiVersion();

@@ -1,13 +1,19 @@
 package io.gantry.console.engine;
 
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
- * Processes started in running containers, attaching to a container's own terminal, and the container figures
- * ({@code docker stats}) and snapshots ({@code docker commit}) that go with working inside one.
+ * Processes started in running containers ({@code docker exec}, to their end or as a terminal), attaching to a
+ * container's own terminal, and snapshots ({@code docker commit}) that go with working inside one.
  */
 public interface ExecCalls {
+
+    /** What a command printed and how it ended. */
+    record ExecResult(int exitCode, String stdout, String stderr) {
+    }
+
+    /** Runs {@code command} in the running {@code container} to its end; refused (409) when the container does not run. */
+    ExecResult exec(String container, List<String> command);
 
     /**
      * Creates (does not start) {@code command} in the running container, with a terminal when {@code tty} and
@@ -35,12 +41,6 @@ public interface ExecCalls {
 
     /** Sets the terminal size of a container made with a tty. */
     void resizeContainer(String container, int rows, int cols);
-
-    /**
-     * Follows the container's figures, about one a second, each handed to {@code listener} on a thread of the
-     * stream's own until the handle is closed or the container stops ({@code onEnd} then runs, once).
-     */
-    EngineClient.EventSubscription followStats(String container, Consumer<StatsReading> listener, Runnable onEnd);
 
     /** Saves the container's file changes as a new image tagged {@code repo:tag}; the image's id. */
     String commitContainer(String container, String repo, String tag, String comment, String author);

@@ -1,6 +1,9 @@
 package io.gantry.console.engine;
 
+import io.gantry.core.api.types.StatsResponse;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One item of {@code GET /containers/{id}/stats}: cumulative counters, as Docker sends them, with the CPU figures of
@@ -18,6 +21,32 @@ import java.time.Instant;
 public record StatsReading(Instant read, long cpuNanos, long previousCpuNanos, long systemNanos,
         long previousSystemNanos, int onlineCpus, long memoryBytes, long memoryLimitBytes, long networkRxBytes,
         long networkTxBytes, long blockReadBytes, long blockWriteBytes) {
+
+    /** The figures of one item as the engine sent it (cgroup v1 and v2 shapes alike). */
+    public static StatsReading of(StatsResponse item) {
+        StatsResponse.Cpu cpu = item.cpuStats();
+        StatsResponse.Cpu precpu = item.precpuStats();
+        return new StatsReading(time(item.read()), totalUsage(cpu), totalUsage(precpu),
+                cpu == null ? 0 : cpu.systemCpuUsage(), precpu == null ? 0 : precpu.systemCpuUsage(),
+                cpu == null ? 0 : cpu.onlineCpus(), item.memoryStats() == null ? 0 : item.memoryUsed(),
+                item.memoryStats() == null ? 0 : item.memoryStats().limit(), item.networkRxBytes(),
+                item.networkTxBytes(), item.blockReadBytes(), item.blockWriteBytes());
+    }
+
+    private static long totalUsage(StatsResponse.@Nullable Cpu cpu) {
+        return cpu == null || cpu.cpuUsage() == null ? 0 : cpu.cpuUsage().totalUsage();
+    }
+
+    private static Instant time(@Nullable String text) {
+        if (text == null) {
+            return Instant.now();
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return Instant.now();
+        }
+    }
 
     /** CPU use in percent of one CPU (200 = two CPUs busy), as {@code docker stats} computes it. */
     public double cpuPercent() {

@@ -15,11 +15,13 @@ import io.gantry.core.api.types.ExecStartConfig;
 import io.gantry.core.api.types.IdResponse;
 import io.gantry.core.api.types.ImageDeleteItem;
 import io.gantry.core.api.types.ImageInspect;
+import io.gantry.core.api.types.ImageSearchResult;
 import io.gantry.core.api.types.ImageSummary;
 import io.gantry.core.api.types.NetworkConnectRequest;
 import io.gantry.core.api.types.NetworkCreateRequest;
 import io.gantry.core.api.types.NetworkResource;
 import io.gantry.core.api.types.ProgressMessage;
+import io.gantry.core.api.types.StatsResponse;
 import io.gantry.core.api.types.SystemInfo;
 import io.gantry.core.api.types.SystemVersion;
 import io.gantry.core.api.types.VolumeResource;
@@ -27,7 +29,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -74,14 +78,7 @@ public final class UnixSocketEngineClient implements EngineClient {
 
     @Override
     public EventSubscription events(Consumer<EventMessage> listener, Runnable onEnd) {
-        EngineHttp.Streaming stream = openStream("GET", "/events", new byte[0]);
-        return follow(stream, "engine-events", body -> {
-            try (MappingIterator<EventMessage> items = json.readerFor(EventMessage.class).readValues(body)) {
-                while (items.hasNextValue()) {
-                    listener.accept(items.nextValue());
-                }
-            }
-        }, onEnd);
+        return followItems("/events", EventMessage.class, "engine-events", listener, onEnd);
     }
 
     // ---- containers
@@ -136,6 +133,32 @@ public final class UnixSocketEngineClient implements EngineClient {
     }
 
     @Override
+    public ContainerStats statsSummary(String reference) {
+        JsonNode item = get("/containers/" + segment(reference) + "/stats?stream=false", JsonNode.class);
+        JsonNode cpu = item.path("cpu_stats");
+        JsonNode precpu = item.path("precpu_stats");
+        JsonNode memory = item.path("memory_stats");
+        JsonNode counters = memory.path("stats");
+        // cgroup v2 calls the reclaimable cache inactive_file, v1 total_inactive_file (as the docker CLI reads it)
+        long cache = counters.has("inactive_file") ? counters.path("inactive_file").asLong()
+                : counters.path("total_inactive_file").asLong();
+        int cpus = cpu.path("online_cpus").asInt(0);
+        if (cpus == 0) {
+            cpus = cpu.path("cpu_usage").path("percpu_usage").size();
+        }
+        Instant read;
+        try {
+            read = Instant.parse(item.path("read").asText());
+        } catch (java.time.format.DateTimeParseException e) {
+            read = Instant.now();
+        }
+        return new ContainerStats(read, cpu.path("cpu_usage").path("total_usage").asLong(),
+                precpu.path("cpu_usage").path("total_usage").asLong(), cpu.path("system_cpu_usage").asLong(),
+                precpu.path("system_cpu_usage").asLong(), cpus, memory.path("usage").asLong(), cache,
+                memory.path("limit").asLong());
+    }
+
+    @Override
     public List<LogLine> logs(String reference, int tail) {
         boolean multiplexed = !inspectContainer(reference).config().tty();
         List<LogLine> lines = new ArrayList<>();
@@ -159,6 +182,54 @@ public final class UnixSocketEngineClient implements EngineClient {
                 + (tail < 0 ? "all" : Integer.toString(tail)) + (follow ? "&follow=1" : "");
     }
 
+    // ---- stats and exec
+
+    @Override
+    public StatsResponse stats(String container) {
+        return get("/containers/" + segment(container) + "/stats?stream=0", StatsResponse.class);
+    }
+
+    @Override
+    public EventSubscription followStats(String container, Consumer<StatsResponse> listener, Runnable onEnd) {
+        return followItems("/containers/" + segment(container) + "/stats?stream=1", StatsResponse.class, "engine-stats",
+                listener, onEnd);
+    }
+
+    /**
+     * Docker's exec without a terminal: create, start (the output arrives in stdcopy frames until the command ends),
+     * then the exit code from the exec's inspect, which an engine records a moment after the stream ends.
+     */
+    @Override
+    public ExecResult exec(String container, List<String> command) {
+        ExecConfig config = new ExecConfig(false, true, true, false, List.copyOf(command), null, null, null, false, null);
+        IdResponse exec = read(send("POST", "/containers/" + segment(container) + "/exec", write(config)),
+                "POST /containers/" + container + "/exec", json.constructType(IdResponse.class));
+        ExecOutput output = new ExecOutput();
+        try (EngineHttp.Streaming stream = openStream("POST", "/exec/" + exec.id() + "/start",
+                write(new ExecStartConfig(false, false)))) {
+            output.read(stream.body());
+        } catch (IOException e) {
+            throw new EngineUnreachableException("exec in " + container + ": the stream broke off: " + e.getMessage(), e);
+        }
+        for (int attempt = 0; attempt < 100; attempt++) {
+            ExecInspect inspect = get("/exec/" + exec.id() + "/json", ExecInspect.class);
+            if (!inspect.running() && inspect.exitCode() != null) {
+                return new ExecResult(inspect.exitCode(), output.stdout(), output.stderr());
+            }
+            sleep(50);
+        }
+        throw new EngineCallException(500, "exec in " + container + ": the command's output ended but it still runs");
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineCallException(500, "interrupted");
+        }
+    }
+
     // ---- images
 
     @Override
@@ -172,9 +243,10 @@ public final class UnixSocketEngineClient implements EngineClient {
     }
 
     @Override
-    public void pullImage(String image, String tag, Consumer<ProgressMessage> progress) {
+    public void pullImage(String image, String tag, @Nullable String registryAuth, Consumer<ProgressMessage> progress) {
         String path = "/images/create?fromImage=" + query(image) + "&tag=" + query(tag);
-        try (EngineHttp.Streaming stream = openStream("POST", path, new byte[0]);
+        Map<String, String> headers = registryAuth == null ? Map.of() : Map.of("X-Registry-Auth", registryAuth);
+        try (EngineHttp.Streaming stream = openStream("POST", path, headers, new byte[0]);
                 MappingIterator<ProgressMessage> items = json.readerFor(ProgressMessage.class).readValues(stream.body())) {
             while (items.hasNextValue()) {
                 ProgressMessage message = items.nextValue();
@@ -190,6 +262,11 @@ public final class UnixSocketEngineClient implements EngineClient {
     public List<ImageDeleteItem> removeImage(String name, boolean force) {
         return read(send("DELETE", "/images/" + segment(name) + "?force=" + (force ? 1 : 0), new byte[0]),
                 "DELETE /images/" + name, json.getTypeFactory().constructCollectionType(List.class, ImageDeleteItem.class));
+    }
+
+    @Override
+    public List<ImageSearchResult> searchImages(String term, int limit) {
+        return get("/images/search?term=" + query(term) + "&limit=" + limit, new TypeReference<List<ImageSearchResult>>() { });
     }
 
     @Override
@@ -211,7 +288,7 @@ public final class UnixSocketEngineClient implements EngineClient {
 
     @Override
     public String createNetwork(String name) {
-        NetworkCreateRequest request = new NetworkCreateRequest(name, "bridge", null, false, null, null);
+        NetworkCreateRequest request = new NetworkCreateRequest(name, "bridge", null, false, null, null, true);
         IdResponse created = read(send("POST", "/networks/create", write(request)), "POST /networks/create",
                 json.constructType(IdResponse.class));
         return created.id();
@@ -220,6 +297,15 @@ public final class UnixSocketEngineClient implements EngineClient {
     @Override
     public void removeNetwork(String network) {
         send("DELETE", "/networks/" + segment(network), new byte[0]);
+    }
+
+    @Override
+    public List<String> pruneNetworks() {
+        JsonNode answer = read(send("POST", "/networks/prune", new byte[0]), "POST /networks/prune",
+                json.constructType(JsonNode.class));
+        List<String> removed = new ArrayList<>();
+        answer.path("NetworksDeleted").forEach(name -> removed.add(name.asText()));
+        return removed;
     }
 
     @Override
@@ -276,7 +362,7 @@ public final class UnixSocketEngineClient implements EngineClient {
         return removed;
     }
 
-    // ---- exec, attach, stats, commit
+    // ---- terminals (exec and attach), commit
 
     @Override
     public String createExec(String container, List<String> command, List<String> environment, boolean tty) {
@@ -314,19 +400,6 @@ public final class UnixSocketEngineClient implements EngineClient {
     }
 
     @Override
-    public EventSubscription followStats(String container, Consumer<StatsReading> listener, Runnable onEnd) {
-        EngineHttp.Streaming stream = openStream("GET", "/containers/" + segment(container) + "/stats?stream=1",
-                new byte[0]);
-        return follow(stream, "engine-stats", body -> {
-            try (MappingIterator<JsonNode> items = json.readerFor(JsonNode.class).readValues(body)) {
-                while (items.hasNextValue()) {
-                    listener.accept(StatsJson.reading(items.nextValue()));
-                }
-            }
-        }, onEnd);
-    }
-
-    @Override
     public String commitContainer(String container, String repo, String tag, String comment, String author) {
         String path = "/commit?container=" + query(container) + "&repo=" + query(repo) + "&tag=" + query(tag)
                 + "&comment=" + query(comment) + "&author=" + query(author);
@@ -354,7 +427,15 @@ public final class UnixSocketEngineClient implements EngineClient {
 
     /** Sends a request whose answer streams; an error status is read and thrown before any item is. */
     private EngineHttp.Streaming openStream(String method, String path, byte[] body) {
-        EngineHttp.Streaming stream = http.stream(method, "/v" + apiVersion() + path, Map.of(), body);
+        return openStream(method, path, Map.of(), body);
+    }
+
+    private EngineHttp.Streaming openStream(String method, String path, Map<String, String> extraHeaders, byte[] body) {
+        Map<String, String> headers = new HashMap<>(extraHeaders);
+        if (body.length > 0) {
+            headers.put("Content-Type", "application/json");
+        }
+        EngineHttp.Streaming stream = http.stream(method, "/v" + apiVersion() + path, headers, body);
         if (stream.status() >= 400) {
             try (stream) {
                 check(new EngineHttp.Response(stream.status(), stream.headers(), stream.body().readAllBytes()),
@@ -369,6 +450,19 @@ public final class UnixSocketEngineClient implements EngineClient {
     /** A body reader that may fail with an I/O error (the stream was closed, or the engine left). */
     private interface BodyReader {
         void read(java.io.InputStream body) throws IOException;
+    }
+
+    /** Follows a stream of JSON items (events, stats readings), each read as {@code type}. */
+    private <T> EventSubscription followItems(String path, Class<T> type, String threadName, Consumer<T> listener,
+            Runnable onEnd) {
+        EngineHttp.Streaming stream = openStream("GET", path, new byte[0]);
+        return follow(stream, threadName, body -> {
+            try (MappingIterator<T> items = json.readerFor(type).readValues(body)) {
+                while (items.hasNextValue()) {
+                    listener.accept(items.nextValue());
+                }
+            }
+        }, onEnd);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.gantry.console.image;
 import io.gantry.console.activity.ActivityService;
 import io.gantry.console.engine.EngineCallException;
 import io.gantry.console.engine.EngineClient;
+import io.gantry.console.registry.RegistryService;
 import io.gantry.core.api.types.ContainerSummary;
 import io.gantry.core.api.types.ImageSummary;
 import io.gantry.core.api.types.ProgressMessage;
@@ -13,7 +14,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /** The images page's one service. */
@@ -22,9 +26,17 @@ public class ImageOperations {
 
     private final EngineClient engine;
     private final ActivityService activity;
+    /** Image reference → the {@code X-Registry-Auth} header for its registry, when the console has credentials. */
+    private final Function<String, Optional<String>> registryAuth;
 
-    ImageOperations(EngineClient engine, ActivityService activity) {
+    @Autowired
+    ImageOperations(EngineClient engine, RegistryService registries, ActivityService activity) {
+        this(engine, registries::registryAuthFor, activity);
+    }
+
+    ImageOperations(EngineClient engine, Function<String, Optional<String>> registryAuth, ActivityService activity) {
         this.engine = engine;
+        this.registryAuth = registryAuth;
         this.activity = activity;
     }
 
@@ -50,12 +62,13 @@ public class ImageOperations {
 
     /**
      * Pulls {@code reference} ({@code name}, {@code name:tag}; no tag means {@code latest}), handing each step to
-     * {@code progress} on the calling thread. A failure reported by the engine is thrown with its message.
+     * {@code progress} on the calling thread, with the credentials the console keeps for the image's registry. A
+     * failure reported by the engine is thrown with its message.
      */
     public void pull(String reference, Consumer<PullProgress> progress) {
         ImageName name = ImageName.parse(reference);
         activity.recordAction("image.pull", name.toString(), "", () -> engine.pullImage(name.repository(), name.tag(),
-                message -> progress.accept(progress(message))));
+                registryAuth.apply(reference.strip()).orElse(null), message -> progress.accept(progress(message))));
     }
 
     /** Layer lines carry a {@code progressDetail} (empty when sizeless); "Pulling from …" has an id (the tag) but none. */

@@ -1,5 +1,9 @@
 package io.gantry.console.metrics;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -7,6 +11,15 @@ import java.util.Arrays;
  * part spent idle or waiting for I/O. Two readings give the busy share in between.
  */
 record CpuTimes(long total, long idle) {
+
+    /** The first line of {@code procStat} (the {@code cpu} line). */
+    static CpuTimes read(Path procStat) {
+        try {
+            return parse(Files.readAllLines(procStat).get(0));
+        } catch (IOException e) {
+            throw new UncheckedIOException("read " + procStat + ": " + e.getMessage(), e);
+        }
+    }
 
     static CpuTimes parse(String cpuLine) {
         String[] f = cpuLine.strip().split("\\s+");

@@ -96,22 +96,9 @@ public class NetworkOperations {
         engine.removeNetwork(network.id());
     }
 
-    /** Removes every network that is not built in and has no container attached; the names removed. */
+    /** The engine's prune: every network but the built-in ones with no container attached; the names removed. */
     public List<String> prune() {
-        return activity.recordAction("network.prune", "unused networks", "", () -> {
-            List<String> removed = new ArrayList<>();
-            for (NetworkRow network : list()) {
-                if (!network.builtIn() && network.usedBy().isEmpty()) {
-                    try {
-                        engine.removeNetwork(network.id());
-                        removed.add(network.name());
-                    } catch (EngineCallException inUseMeanwhile) {
-                        // a container attached since the listing: it is not unused any more
-                    }
-                }
-            }
-            return removed;
-        });
+        return activity.recordAction("network.prune", "unused networks", "", engine::pruneNetworks);
     }
 
     /** Network name → names of the containers configured on it, running or not. */

@@ -1,11 +1,14 @@
 package io.gantry.console.app;
 
+import static io.gantry.console.app.AppTestSupport.ENGINE;
+import static io.gantry.console.app.AppTestSupport.IDLE;
+import static io.gantry.console.app.AppTestSupport.SHELL;
+import static io.gantry.console.app.AppTestSupport.awaitLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gantry.console.TestEngine;
+import io.gantry.console.MirroredEngineTest;
 import io.gantry.console.engine.EngineClient;
-import io.gantry.console.engine.LogLine;
 import io.gantry.console.template.Origin;
 import io.gantry.console.template.PortMapping;
 import io.gantry.console.template.Protocol;
@@ -13,34 +16,17 @@ import io.gantry.console.template.Template;
 import io.gantry.console.template.TemplateImage;
 import io.gantry.core.api.types.NetworkResource;
 import io.gantry.core.api.types.VolumeResource;
-import io.gantry.core.registry.LocalRegistry;
-import io.gantry.core.testing.Privileged;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Applications deployed to, run on and removed from a real engine that pulls busybox from a loopback registry. */
-@Privileged
-@SpringBootTest
-class ApplicationDeployTest {
-
-    static final String ENGINE = "unix:///run/gantry/test.sock";
-    static final String SHELL = "sh";
-    /** Waits, and ends at once on SIGTERM (PID 1 ignores it unless it traps it), so that stop needs no timeout. */
-    static final String IDLE = "trap 'exit 0' TERM; sleep 300 & wait";
-
-    @RegisterExtension
-    static final LocalRegistry REGISTRY = new LocalRegistry();
+class ApplicationDeployTest extends MirroredEngineTest {
 
     @Autowired
     ApplicationService applications;
@@ -51,23 +37,9 @@ class ApplicationDeployTest {
 
     final List<DeployProgress> progress = new CopyOnWriteArrayList<>();
 
-    @DynamicPropertySource
-    static void mirror(DynamicPropertyRegistry properties) {
-        properties.add("gantry.test.registry-mirror", REGISTRY::host);
-    }
-
-    @BeforeAll
-    static void pushBusybox() throws Exception {
-        TestEngine.pushBusybox(REGISTRY.host());
-    }
-
     @AfterEach
     void removeEverything() {
-        engine.listContainers(true).forEach(c -> engine.removeContainer(c.id(), true));
-        engine.listNetworks().stream().map(NetworkResource::name).filter(n -> n.endsWith("_default"))
-                .forEach(engine::removeNetwork);
-        engine.listVolumes().forEach(v -> engine.removeVolume(v.name(), true));
-        jdbc.update("DELETE FROM applications");
+        AppTestSupport.removeEverything(engine, jdbc);
     }
 
     /** web serves a page, client fetches it by the link alias and prints it, store keeps a file in a named volume. */
@@ -82,21 +54,33 @@ class ApplicationDeployTest {
                         .command(List.of(SHELL, "-c", "echo kept > /data/file && " + IDLE)).build()));
     }
 
+    /**
+     * Whether the engine pulls from the test's loopback registry; one that may only use the images it was loaded with
+     * (dockerd, which would pull from Docker Hub) says no, and its tests neither pull nor remove images.
+     */
+    boolean pullsFromTheTestRegistry() {
+        return true;
+    }
+
     @Test
     void a_deployed_application_runs_every_service_in_order_and_the_client_reaches_web_by_its_link_alias() {
-        engine.listImages().forEach(i -> engine.removeImage(i.id(), true));
+        if (pullsFromTheTestRegistry()) {
+            engine.listImages().forEach(i -> engine.removeImage(i.id(), true));
+        }
         Application app = applications.create("Shop", threeServices(), null, ENGINE);
 
         applications.deploy(app.id(), progress::add);
 
-        assertThat(progress).filteredOn(DeployProgress.Pulling.class::isInstance)
-                .extracting(p -> ((DeployProgress.Pulling) p).step()).anyMatch(step -> step.isLayer());
+        if (pullsFromTheTestRegistry()) {
+            assertThat(progress).filteredOn(DeployProgress.Pulling.class::isInstance)
+                    .extracting(p -> ((DeployProgress.Pulling) p).step()).anyMatch(step -> step.isLayer());
+        }
         assertThat(progress).filteredOn(DeployProgress.ServiceStarted.class::isInstance)
                 .extracting(p -> ((DeployProgress.ServiceStarted) p).service()).containsExactly("web", "store", "client");
         assertThat(applications.status(app.id())).containsOnlyKeys("client", "web", "store")
                 .allSatisfy((service, status) -> assertThat(status).isEqualTo(ServiceStatus.RUNNING));
         String client = applications.services(app.id()).get(0).containerId();
-        awaitLog(client, "hello from web");
+        awaitLog(engine, client, "hello from web");
         assertThat(engine.inspectContainer(client).config().env()).contains("SITE_PORT=tcp://site:80",
                 "SITE_PORT_80_TCP_ADDR=site", "SITE_PORT_80_TCP_PORT=80", "SITE_NAME=/shop-client/site",
                 "SITE_ENV_PAGE=hello from web");
@@ -198,25 +182,5 @@ class ApplicationDeployTest {
         assertThat(engine.listContainers(true)).isEmpty();
         assertThat(engine.listNetworks()).extracting(NetworkResource::name).doesNotContain("shop_default");
         assertThat(engine.listVolumes()).extracting(VolumeResource::name).noneMatch(v -> v.startsWith("shop_"));
-    }
-
-    private void awaitLog(String container, String text) {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (engine.logs(container, -1).stream().map(LogLine::text).anyMatch(text::equals)) {
-                return;
-            }
-            sleep();
-        }
-        assertThat(engine.logs(container, -1)).extracting(LogLine::text).contains(text);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

@@ -30,4 +30,17 @@ class MetricsServiceTest {
         assertThat(facts.cgroupMode()).isIn("v1", "v2", "hybrid");
         assertThat(facts.engineUrl()).isEqualTo("unix://" + engine.socket());
     }
+
+    @Test
+    void engine_settings_name_the_engine_its_kernel_cgroups_and_registries() throws Exception {
+        EngineSettings settings = metrics.engineSettings();
+
+        assertThat(settings.url()).isEqualTo("unix://" + engine.socket());
+        assertThat(settings.embedded()).isTrue();
+        assertThat(settings.kernel()).isEqualTo(Files.readString(Path.of("/proc/sys/kernel/osrelease")).trim());
+        assertThat(settings.cgroupVersion()).isIn("1", "2");
+        assertThat(settings.apiVersion()).isEqualTo("1.47");
+        assertThat(settings.dataRoot()).isEqualTo(engine.dataRoot().toString());
+        assertThat(settings.mirrors()).as("the test engine has no mirror").isEmpty();
+    }
 }

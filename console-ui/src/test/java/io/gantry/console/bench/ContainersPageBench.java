@@ -70,8 +70,8 @@ public final class ContainersPageBench {
             }
             List<Double> times = new ArrayList<>();
             for (int round = 0; round <= rounds; round++) {
-                browser.navigate("about:blank");
-                browser.navigate(console.url("/containers"));
+                browser.openPlain("about:blank");
+                browser.openPlain(console.url("/containers"));
                 double ms = ((Number) browser.asyncScript(POPULATED, CONTAINERS)).doubleValue();
                 if (round > 0) {
                     times.add(ms); // the first round warms the JIT and the page's caches

@@ -43,8 +43,11 @@ public final class Browser implements AutoCloseable {
         awaitVaadin();
     }
 
-    /** Loads a page without waiting for Flow (a benchmark measures that wait itself). */
-    public void navigate(String url) {
+    /**
+     * Loads a page without waiting for Flow: a page that is not the console's (an application's own site), or one
+     * whose wait a benchmark measures itself.
+     */
+    public void openPlain(String url) {
         driver.get(url);
     }
 
@@ -126,6 +129,11 @@ public final class Browser implements AutoCloseable {
     public void await(String what, BooleanSupplier condition) {
         new WebDriverWait(driver, WAIT).withMessage(() -> what).until(d -> condition.getAsBoolean());
         awaitVaadin();
+    }
+
+    /** Waits, polling, until the condition holds, for at most {@code limit} (a deployment, a site coming up). */
+    public void await(String what, Duration limit, BooleanSupplier condition) {
+        new WebDriverWait(driver, limit).withMessage(() -> what).until(d -> condition.getAsBoolean());
     }
 
     public String text(String css) {

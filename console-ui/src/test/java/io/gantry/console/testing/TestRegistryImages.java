@@ -7,6 +7,7 @@ import io.gantry.core.image.oci.MediaTypes;
 import io.gantry.core.registry.RegistryClient;
 import io.gantry.core.registry.RegistrySettings;
 import io.gantry.core.registry.TestImages;
+import io.gantry.core.registry.debian.DebianImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,5 +31,14 @@ public final class TestRegistryImages {
         } finally {
             TestFiles.deleteTree(scratch);
         }
+    }
+
+    /**
+     * What the bundled WordPress template runs, as {@code library/wordpress:6-apache} and {@code library/mariadb:11}:
+     * images built from Debian packages whose entrypoints speak the official images' variables (see container-core's
+     * {@code DebianImages}). The first call on a machine builds them (minutes, as root); later calls use the cache.
+     */
+    public static void pushWordpressStack(String registryHost) throws IOException, InterruptedException {
+        DebianImages.pushWordpressStack(registryHost);
     }
 }

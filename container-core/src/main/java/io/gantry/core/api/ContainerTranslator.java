@@ -63,7 +63,9 @@ final class ContainerTranslator {
                     .privileged(host.privileged())
                     .capAdd(host.capAdd() == null ? List.of() : host.capAdd())
                     .capDrop(host.capDrop() == null ? List.of() : host.capDrop())
-                    .securityOpt(host.securityOpt() == null ? List.of() : host.securityOpt());
+                    .securityOpt(host.securityOpt() == null ? List.of() : host.securityOpt())
+                    .links(host.links() == null ? List.of() : host.links())
+                    .volumesFrom(host.volumesFrom() == null ? List.of() : host.volumesFrom());
         }
         request.volumes(volumes).aliases(aliases(body, host));
         return request.build();
@@ -77,12 +79,28 @@ final class ContainerTranslator {
         }
         host.portBindings().forEach((containerPort, bindings) -> {
             String port = containerPort.contains("/") ? containerPort : containerPort + "/tcp";
+            checkPort(port.substring(0, port.indexOf('/')), false);
             for (HostConfig.PortBinding b : bindings == null ? List.<HostConfig.PortBinding>of() : bindings) {
+                if (b.hostPort() != null) {
+                    checkPort(b.hostPort(), true);
+                }
                 ports.add((b.hostIp() == null ? "" : b.hostIp()) + ":" + (b.hostPort() == null ? "" : b.hostPort()) + ":"
                         + port);
             }
         });
         return ports;
+    }
+
+    /** Docker's check and message for a port number; a host port may be empty (the engine picks one). */
+    private static void checkPort(String port, boolean mayBeEmpty) {
+        if (port.isEmpty() && mayBeEmpty) {
+            return;
+        }
+        boolean valid = port.matches("[0-9]{1,5}") && Integer.parseInt(port) <= 65535
+                && (mayBeEmpty || Integer.parseInt(port) > 0);
+        if (!valid) {
+            throw new ApiException(400, "invalid port specification: \"" + port + "\"");
+        }
     }
 
     private static List<String> aliases(ContainerCreateRequest body, @Nullable HostConfig host) {
@@ -96,6 +114,9 @@ final class ContainerTranslator {
     private static RestartPolicy restartPolicy(HostConfig.@Nullable RestartPolicy policy) {
         if (policy == null || policy.name() == null || policy.name().isEmpty() || policy.name().equals("no")) {
             return RestartPolicy.no();
+        }
+        if (!Set.of("always", "unless-stopped", "on-failure").contains(policy.name())) {
+            throw new ApiException(400, "invalid restart policy '" + policy.name() + "'");
         }
         String value = policy.name().equals("on-failure") && policy.maximumRetryCount() > 0
                 ? "on-failure:" + policy.maximumRetryCount() : policy.name();
@@ -128,12 +149,6 @@ final class ContainerTranslator {
             if (host.mounts() != null && !host.mounts().isEmpty()) {
                 problems.add("--mount (use -v)");
             }
-            if (host.volumesFrom() != null && !host.volumesFrom().isEmpty()) {
-                problems.add("volumes-from");
-            }
-            if (host.links() != null && !host.links().isEmpty()) {
-                problems.add("links");
-            }
             String mode = host.networkMode();
             if (mode != null && (mode.startsWith("container:") || mode.startsWith("ns:"))) {
                 problems.add("network mode " + mode);
@@ -158,9 +173,9 @@ final class ContainerTranslator {
                 ports(q.exposedPorts()), q.process().tty(), q.openStdin(), false, m.process().env(),
                 q.process().cmd(), m.image(), Map.of(), m.process().workingDir(), q.process().entrypoint(),
                 q.labels(), m.process().stopSignal(), null);
-        HostConfig host = new HostConfig(q.volumes(), portBindings(m.ports()), false,
+        HostConfig host = new HostConfig(q.volumes(), requestedBindings(m.ports()), false,
                 new HostConfig.RestartPolicy(policyName(q.restartPolicy()), q.restartPolicy().maxRetries()),
-                q.autoRemove(), q.networkMode(), List.of(), List.of(), List.of(), q.resources().memoryBytes(),
+                q.autoRemove(), q.networkMode(), view.links(), q.volumesFrom(), List.of(), q.resources().memoryBytes(),
                 q.resources().memorySwapBytes(), q.resources().nanoCpus(), q.resources().cpuShares(),
                 q.resources().cpusetCpus(), q.resources().pidsLimit(), q.privileged(), q.capAdd(), q.capDrop(),
                 q.securityOpt(), false, List.of(), List.of(), List.of(), 0,
@@ -174,20 +189,29 @@ final class ContainerTranslator {
         ContainerMetadata m = view.metadata();
         ContainerRecord r = view.runtime();
         List<ContainerSummary.Port> ports = new ArrayList<>();
-        for (String published : m.ports()) {
-            PortBinding p = PortBinding.parse(published);
+        for (PortBinding p : published(view)) {
             ports.add(new ContainerSummary.Port(p.hostIp(), p.containerPort(), p.hostPort(), p.protocol().wire()));
         }
         return new ContainerSummary(m.id(), List.of("/" + m.name()), m.image(), m.imageId(),
-                String.join(" ", m.process().argv()), Instant.parse(m.created()).getEpochSecond(), ports,
+                command(m.process().argv()), Instant.parse(m.created()).getEpochSecond(), ports,
                 m.request().labels(), status(r.state()), humanStatus(r, now),
-                Map.of("NetworkMode", m.request().networkMode()), Map.of("Networks", endpoints(view)), mounts(m));
+                Map.of("NetworkMode", m.request().networkMode()), Map.of("Networks", endpoints(view)), mounts(m), null,
+                null);
+    }
+
+    /** {@code docker ps}'s COMMAND as Docker writes it: arguments with a space in single quotes. */
+    static String command(List<String> argv) {
+        StringBuilder command = new StringBuilder(argv.get(0));
+        for (String arg : argv.subList(1, argv.size())) {
+            command.append(' ').append(arg.contains(" ") ? "'" + arg + "'" : arg);
+        }
+        return command.toString();
     }
 
     private static ContainerInspect.NetworkSettings networkSettings(ContainerView view) {
         Map<String, ContainerCreateRequest.EndpointSettings> networks = endpoints(view);
         ContainerCreateRequest.EndpointSettings first = networks.values().stream().findFirst().orElse(null);
-        return new ContainerInspect.NetworkSettings(portBindings(view.metadata().ports()), networks,
+        return new ContainerInspect.NetworkSettings(portMap(view), networks,
                 first == null ? "" : first.ipAddress(), first == null ? "" : first.gateway(),
                 view.network().map(NetworkAttachment::netnsPath).orElse(""));
     }
@@ -200,13 +224,45 @@ final class ContainerTranslator {
         return networks;
     }
 
-    /** {@code host_ip:host_port:container_port/proto} back to Docker's port map. */
-    private static Map<String, List<HostConfig.PortBinding>> portBindings(List<String> published) {
+    /** The requested ports ({@code host_ip:host_port:container_port/proto}) as {@code HostConfig.PortBindings}. */
+    private static Map<String, List<HostConfig.PortBinding>> requestedBindings(List<String> requested) {
         Map<String, List<HostConfig.PortBinding>> ports = new LinkedHashMap<>();
-        for (String spec : published) {
+        for (String spec : requested) {
             PortBinding p = PortBinding.parse(spec);
             ports.computeIfAbsent(p.containerPort() + "/" + p.protocol().wire(), k -> new ArrayList<>())
-                    .add(new HostConfig.PortBinding(p.hostIp(), Integer.toString(p.hostPort())));
+                    .add(new HostConfig.PortBinding(p.anyAddress() ? "" : p.hostIp(),
+                            p.hostPort() == 0 ? "" : Integer.toString(p.hostPort())));
+        }
+        return ports;
+    }
+
+    private static boolean running(ContainerView view) {
+        ContainerState state = view.runtime().state();
+        return state == ContainerState.RUNNING || state == ContainerState.PAUSED;
+    }
+
+    /** The ports published now: while the container runs, as bound (host ports chosen); none otherwise, as Docker. */
+    private static List<PortBinding> published(ContainerView view) {
+        return running(view) ? view.network().map(NetworkAttachment::ports).orElse(List.of()) : List.of();
+    }
+
+    /**
+     * {@code NetworkSettings.Ports}, what {@code docker port} reads: for a running container each exposed port with its
+     * bindings, or null when it is not published; empty for a stopped one.
+     */
+    private static Map<String, List<HostConfig.PortBinding>> portMap(ContainerView view) {
+        Map<String, List<HostConfig.PortBinding>> ports = new LinkedHashMap<>();
+        if (!running(view)) {
+            return ports;
+        }
+        new TreeSet<>(view.metadata().request().exposedPorts()).forEach(p -> ports.put(p.contains("/") ? p : p + "/tcp", null));
+        for (PortBinding p : published(view)) {
+            List<HostConfig.PortBinding> bindings = ports.get(p.containerPort() + "/" + p.protocol().wire());
+            if (bindings == null) {
+                bindings = new ArrayList<>();
+                ports.put(p.containerPort() + "/" + p.protocol().wire(), bindings);
+            }
+            bindings.add(new HostConfig.PortBinding(p.hostIp(), Integer.toString(p.hostPort())));
         }
         return ports;
     }

@@ -23,20 +23,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 /** The container endpoints: create, list, inspect, lifecycle, wait, logs. */
 final class ContainersHandler {
 
-    private static final Set<String> LIST_FILTERS = Set.of("id", "name", "label", "status", "ancestor", "exited");
-    /** A create body beyond this is refused before it is parsed. */
-    private static final int MAX_BODY = 4 << 20;
 
     private final ContainerService containers;
+    /** Bytes of an image by ID, for {@code SizeRootFs}; 0 for one that is gone. */
+    private final ToLongFunction<String> imageSize;
     private final ObjectMapper json;
     private final Clock clock;
 
-    ContainersHandler(ContainerService containers, ObjectMapper json, Clock clock) {
+    ContainersHandler(ContainerService containers, ToLongFunction<String> imageSize, ObjectMapper json, Clock clock) {
         this.containers = containers;
+        this.imageSize = imageSize;
         this.json = json;
         this.clock = clock;
     }
@@ -84,14 +85,8 @@ final class ContainersHandler {
     }
 
     private void create(HttpRequest request, HttpResponse response) throws IOException {
-        byte[] body = request.body().readNBytes(MAX_BODY + 1);
-        if (body.length > MAX_BODY) {
-            throw new ApiException(400, "request body too large");
-        }
-        if (body.length == 0) {
-            throw new ApiException(400, "config cannot be empty in order to create a container");
-        }
-        ContainerCreateRequest create = json.readValue(body, ContainerCreateRequest.class);
+        ContainerCreateRequest create = request.jsonBody(json, ContainerCreateRequest.class,
+                "config cannot be empty in order to create a container");
         List<String> unsupported = ContainerTranslator.unsupported(create);
         if (!unsupported.isEmpty()) {
             throw new ApiException(400, "not supported by this engine yet: " + String.join(", ", unsupported));
@@ -103,17 +98,27 @@ final class ContainersHandler {
         response.json(201, new ContainerCreateResponse(id, List.of()));
     }
 
+    /**
+     * {@code docker ps}: running containers, or all with {@code all}, a status filter or a limit (as Docker); with
+     * {@code size}, the bytes each wrote and its root filesystem's.
+     */
     private void list(HttpRequest request, HttpResponse response) throws IOException {
-        Filters filters = Filters.parse(request, json, LIST_FILTERS);
-        boolean all = request.flag("all", false);
-        int limit = request.query("limit").map(Integer::parseInt).orElse(-1);
+        Filters filters = Filters.parse(request, json, ContainerListFilter.KEYS);
+        ContainerListFilter filter = new ContainerListFilter(filters, containers);
+        int limit = intParam(request, "limit", -1);
+        boolean all = request.flag("all", false) || limit > 0 || !filters.get("status").isEmpty();
+        boolean size = request.flag("size", false);
         Instant now = clock.instant();
         List<ContainerSummary> result = new ArrayList<>();
         for (ContainerView view : containers.list()) {
-            ContainerSummary summary = ContainerTranslator.summary(view, now);
             boolean running = view.runtime().state() == ContainerState.RUNNING
                     || view.runtime().state() == ContainerState.PAUSED;
-            if ((all || running || !filters.get("status").isEmpty()) && matches(view, summary, filters)) {
+            if ((all || running) && filter.test(view)) {
+                ContainerSummary summary = ContainerTranslator.summary(view, now);
+                if (size) {
+                    long rw = containers.sizeRw(view.id());
+                    summary = summary.withSizes(rw, rw + imageSize.applyAsLong(view.metadata().imageId()));
+                }
                 result.add(summary);
             }
             if (limit > 0 && result.size() == limit) {
@@ -121,15 +126,6 @@ final class ContainersHandler {
             }
         }
         response.json(200, result);
-    }
-
-    private static boolean matches(ContainerView view, ContainerSummary summary, Filters filters) {
-        String exit = view.runtime().exit() == null ? "" : Integer.toString(view.runtime().exit().exitCode());
-        boolean idMatch = filters.get("id").isEmpty() || filters.get("id").stream().anyMatch(view.id()::startsWith);
-        boolean nameMatch = filters.get("name").isEmpty() || filters.get("name").stream().anyMatch(view.name()::contains);
-        return idMatch && nameMatch && filters.accepts("status", summary.state())
-                && filters.accepts("ancestor", view.metadata().image(), view.metadata().imageId())
-                && filters.accepts("exited", exit) && filters.acceptsLabels(summary.labels());
     }
 
     /**
@@ -166,6 +162,7 @@ final class ContainersHandler {
             try {
                 now = containers.inspect(id);
             } catch (NotFoundException removed) {
+                containers.awaitRemoval(id, Duration.ofSeconds(30)); // its runtime part is gone; the rest follows
                 return containers.exitOfRemoved(id).orElse(lastExit);
             }
             ContainerState state = now.runtime().state();
@@ -186,7 +183,11 @@ final class ContainersHandler {
             if (condition.equals("not-running") || condition.equals("next-exit") && ranSince) {
                 return lastExit;
             }
-            Thread.sleep(50);
+            if (condition.equals("removed")) {
+                containers.awaitRemoval(id, Duration.ofMillis(500));
+            } else {
+                Thread.sleep(50);
+            }
         }
     }
 
@@ -239,6 +240,7 @@ final class ContainersHandler {
         boolean stderr = request.flag("stderr", false);
         boolean wasRunning = view.runtime().state() == ContainerState.RUNNING;
         Instant since = wasRunning && !request.flag("logs", false) ? clock.instant() : null;
+        // Below API 1.42 Docker names every attach stream raw; the framing still follows the TTY alone.
         boolean raw = tty || request.version().compareTo(new ApiVersion(1, 42)) < 0;
         Connection connection = response.hijack(raw ? "application/vnd.docker.raw-stream"
                 : "application/vnd.docker.multiplexed-stream");
@@ -257,7 +259,7 @@ final class ContainersHandler {
             containers.logs(id, new LogQuery(since, null, -1, true), entry -> {
                 boolean isErr = entry.stream().equals("stderr");
                 if (isErr ? stderr : stdout) {
-                    write(out, entry, isErr ? 2 : 1, raw, false);
+                    write(out, entry, isErr ? 2 : 1, tty, false);
                     flush(out);
                 }
             });
@@ -305,6 +307,10 @@ final class ContainersHandler {
         } catch (NumberFormatException e) {
             throw new ApiException(400, "invalid " + name);
         }
+    }
+
+    private static int intParam(HttpRequest request, String name, int absent) {
+        return request.query(name).filter(v -> !v.isEmpty()).isPresent() ? intParam(request, name) : absent;
     }
 
     private static void write(OutputStream out, LogEntry entry, int stream, boolean raw, boolean timestamps) {

@@ -3,6 +3,7 @@ package io.gantry.core.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gantry.core.container.ContainerService;
 import io.gantry.core.container.ContainerView;
+import io.gantry.core.errors.NotFoundException;
 import io.gantry.core.events.EventLog;
 import io.gantry.core.host.HostProbe;
 import io.gantry.core.images.ImageService;
@@ -51,17 +52,24 @@ public final class EngineApi implements AutoCloseable {
         new EventsHandler(services.events(), json, Clock.systemUTC()).register(router);
         new RegistryHandler(services.images(), new RegistryClient(settings.registries()), json).register(router);
         services.containers().ifPresentOrElse(c -> {
-                    new ContainersHandler(c, json, Clock.systemUTC()).register(router);
+                    new ContainersHandler(c, imageId -> imageSize(services, imageId), json, Clock.systemUTC())
+                            .register(router);
                     new ExecHandler(c, json).register(router);
                     new StatsHandler(c, json).register(router);
                     new NetworksHandler(c, json).register(router);
                     new VolumesHandler(c, json).register(router);
+                    new ContainerFilesHandler(c.files(), json).register(router);
                 },
                 () -> refuse(router, "/containers/{path*}", "this engine runs containers only as root"));
         if (services.containers().isPresent() && services.images().isPresent()) {
             new CommitHandler(services.containers().get(), services.images().get()).register(router);
         }
-        services.images().ifPresentOrElse(i -> new ImagesHandler(i, json).register(router),
+        new PruneHandler(services.containers(), services.images(), json, Clock.systemUTC()).register(router);
+        new DiskUsageHandler(services.containers(), services.images(), Clock.systemUTC()).register(router);
+        services.images().ifPresentOrElse(i -> {
+                    new ImageArchivesHandler(i, json).register(router);
+                    new ImagesHandler(i, json).register(router);
+                },
                 () -> refuse(router, "/images/{path*}", "this engine handles images only as root"));
         return new EngineApi(EngineApiServer.start(settings.socket(), router, SystemHandler.ENGINE_VERSION));
     }
@@ -72,6 +80,14 @@ public final class EngineApi implements AutoCloseable {
         };
         for (String method : new String[] {"GET", "POST", "DELETE"}) {
             router.add(method, path, refuse);
+        }
+    }
+
+    private static long imageSize(Services services, String imageId) {
+        try {
+            return services.images().map(i -> i.inspect(imageId).size()).orElse(0L);
+        } catch (NotFoundException removedSince) {
+            return 0;
         }
     }
 

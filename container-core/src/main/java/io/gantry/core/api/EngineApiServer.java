@@ -3,6 +3,9 @@ package io.gantry.core.api;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.StandardProtocolFamily;
@@ -70,10 +73,25 @@ public final class EngineApiServer implements AutoCloseable {
         return new EngineApiServer(socket, router, serverVersion);
     }
 
+    /**
+     * Reads request bodies as dockerd does: unknown fields are ignored, but a value of the wrong JSON type (a number
+     * where a string belongs, a string where a number does) is refused instead of converted.
+     */
     static ObjectMapper objectMapper() {
-        return new ObjectMapper()
+        ObjectMapper json = new ObjectMapper()
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false);
+        refuse(json, LogicalType.Textual, CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean);
+        refuse(json, LogicalType.Integer, CoercionInputShape.String, CoercionInputShape.Float, CoercionInputShape.Boolean);
+        refuse(json, LogicalType.Float, CoercionInputShape.String, CoercionInputShape.Boolean);
+        refuse(json, LogicalType.Boolean, CoercionInputShape.String, CoercionInputShape.Integer);
+        return json;
+    }
+
+    private static void refuse(ObjectMapper json, LogicalType target, CoercionInputShape... shapes) {
+        for (CoercionInputShape shape : shapes) {
+            json.coercionConfigFor(target).setCoercion(shape, CoercionAction.Fail);
+        }
     }
 
     public Path socket() {

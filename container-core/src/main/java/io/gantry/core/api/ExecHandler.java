@@ -8,7 +8,6 @@ import io.gantry.core.api.types.IdResponse;
 import io.gantry.core.container.ContainerService;
 import io.gantry.core.runtime.ExecHandle;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.List;
 /** Docker's exec: create, start (a hijacked connection carrying the process's stdio), inspect, resize. */
 final class ExecHandler {
 
-    private static final int MAX_BODY = 1 << 20;
 
     private final ContainerService containers;
     private final ObjectMapper json;
@@ -37,7 +35,7 @@ final class ExecHandler {
     }
 
     private void create(HttpRequest request, HttpResponse response, String container) throws IOException {
-        ExecConfig config = json.readValue(body(request), ExecConfig.class);
+        ExecConfig config = request.jsonBody(json, ExecConfig.class, "No exec command specified");
         String id = containers.createExec(container, config.cmd() == null ? List.of() : config.cmd(),
                 config.env() == null ? List.of() : config.env(), config.workingDir() == null ? "" : config.workingDir(),
                 config.user() == null ? "" : config.user(), config.tty(), config.attachStdin(), config.attachStdout(),
@@ -50,7 +48,7 @@ final class ExecHandler {
      * stdin flows in, stdout and stderr flow out (framed unless on a terminal) until the process ends.
      */
     private void start(HttpRequest request, HttpResponse response, String id) throws IOException {
-        byte[] body = body(request);
+        byte[] body = request.jsonBody();
         ExecStartConfig start = body.length == 0 ? new ExecStartConfig(false, false)
                 : json.readValue(body, ExecStartConfig.class);
         ContainerService.ExecView view = containers.inspectExec(id);
@@ -98,15 +96,6 @@ final class ExecHandler {
                 new ExecInspect.ProcessConfig(view.tty(), command.get(0), command.subList(1, command.size()), false,
                         view.user()),
                 view.openStdin(), view.openStderr(), view.openStdout(), false, view.containerId(), "", view.pid());
-    }
-
-    private static byte[] body(HttpRequest request) throws IOException {
-        InputStream in = request.body();
-        byte[] body = in.readNBytes(MAX_BODY + 1);
-        if (body.length > MAX_BODY) {
-            throw new ApiException(400, "request body too large");
-        }
-        return body;
     }
 
     private static int size(HttpRequest request, String name) {

@@ -1,5 +1,7 @@
 package io.gantry.core.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -42,6 +44,38 @@ record HttpRequest(String method, String path, ApiVersion version, Map<String, L
         } catch (NumberFormatException | ArithmeticException e) {
             throw new ApiException(400, "invalid value for " + name + ": " + raw.get());
         }
+    }
+
+    /** The largest JSON body the API reads: far above any real create request, far below what would strain memory. */
+    static final int MAX_JSON_BODY = 4 << 20;
+
+    /**
+     * The whole body of a JSON request; a larger one than {@link #MAX_JSON_BODY} is refused with 413, from its
+     * {@code Content-Length} before a byte is read when it has one.
+     */
+    byte[] jsonBody() throws IOException {
+        long declared = header("Content-Length").map(v -> {
+            try {
+                return Long.parseLong(v.trim());
+            } catch (NumberFormatException e) {
+                return -1L;
+            }
+        }).orElse(-1L);
+        byte[] bytes = declared > MAX_JSON_BODY ? new byte[MAX_JSON_BODY + 1] : body.readNBytes(MAX_JSON_BODY + 1);
+        if (bytes.length > MAX_JSON_BODY) {
+            throw new ApiException(413, "request body too large: more than " + MAX_JSON_BODY + " bytes");
+        }
+        return bytes;
+    }
+
+    /** The JSON body read as {@code type}; an empty or {@code null} body is refused with 400 and {@code missing}. */
+    <T> T jsonBody(ObjectMapper json, Class<T> type, String missing) throws IOException {
+        byte[] bytes = jsonBody();
+        T value = bytes.length == 0 ? null : json.readValue(bytes, type);
+        if (value == null) {
+            throw new ApiException(400, missing);
+        }
+        return value;
     }
 
     Optional<String> header(String name) {

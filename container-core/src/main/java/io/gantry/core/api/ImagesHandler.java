@@ -20,7 +20,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +49,8 @@ final class ImagesHandler {
      */
     private void pull(HttpRequest request, HttpResponse response) throws IOException {
         if (request.query("fromSrc").isPresent()) {
-            throw new ApiException(400, "importing a root filesystem is not supported by this engine yet");
+            ImageArchivesHandler.importRootfs(images, json, request, response);
+            return;
         }
         String from = request.query("fromImage").filter(s -> !s.isBlank())
                 .orElseThrow(() -> new ApiException(400, "fromImage or fromSrc is required"));
@@ -103,12 +103,18 @@ final class ImagesHandler {
             if (image.repoTags().isEmpty() && !request.flag("all", false) && !image.repoDigests().isEmpty()) {
                 continue;
             }
-            ImageConfig.ContainerConfig config = image.containerConfig();
-            result.add(new ImageSummary(image.id().toString(), "", image.repoTags(), image.repoDigests(),
-                    image.created() == null ? 0 : image.created().getEpochSecond(), image.size(), image.sharedSize(),
-                    config.labels(), -1));
+            result.add(summary(image, request.flag("shared-size", false) ? image.sharedSize() : -1, -1,
+                    request.version()));
         }
         response.json(200, result);
+    }
+
+    /** Docker's image summary; {@code -1} for a figure not computed, as Docker writes it. */
+    static ImageSummary summary(Image image, long sharedSize, int containers, ApiVersion version) {
+        return new ImageSummary(image.id().toString(), "", image.repoTags(), image.repoDigests(),
+                image.created() == null ? 0 : image.created().getEpochSecond(), image.size(), sharedSize,
+                image.containerConfig().labels(), containers,
+                version.atLeast(new ApiVersion(1, 44)) ? null : image.size());
     }
 
     static ImageInspect inspect(Image image) {

@@ -16,11 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Networks: list, inspect, create, remove, connect, disconnect. */
 final class NetworksHandler {
-
-    private static final int MAX_BODY = 1 << 20;
 
     private final ContainerService containers;
     private final ObjectMapper json;
@@ -31,7 +31,7 @@ final class NetworksHandler {
     }
 
     void register(Router router) {
-        router.add("GET", "/networks", (rq, rs, p) -> rs.json(200, networks().list().stream().map(this::resource).toList()))
+        router.add("GET", "/networks", (rq, rs, p) -> list(rq, rs))
                 .add("GET", "/networks/{id}", (rq, rs, p) -> rs.json(200, resource(find(p.get("id")))))
                 .add("POST", "/networks/create", (rq, rs, p) -> create(rq, rs))
                 .add("DELETE", "/networks/{id}", (rq, rs, p) -> {
@@ -40,6 +40,29 @@ final class NetworksHandler {
                 })
                 .add("POST", "/networks/{id}/connect", (rq, rs, p) -> connect(rq, rs, p.get("id"), true))
                 .add("POST", "/networks/{id}/disconnect", (rq, rs, p) -> connect(rq, rs, p.get("id"), false));
+    }
+
+    /** {@code docker network ls}, with Docker's filters: name and id (regular expressions), type, driver, scope, dangling. */
+    private void list(HttpRequest request, HttpResponse response) throws IOException {
+        Filters filters = Filters.parse(request, json, Set.of("name", "id", "type", "driver", "scope", "label", "dangling"));
+        for (String type : filters.get("type")) {
+            if (!type.equals("custom") && !type.equals("builtin")) {
+                throw new ApiException(400, "invalid filter: 'type'='" + type + "'");
+            }
+        }
+        List<Pattern> names = filters.patterns("name");
+        List<Pattern> ids = filters.patterns("id");
+        boolean danglingOnly = filters.bool("dangling", false);
+        List<NetworkResource> result = new ArrayList<>();
+        for (Network n : networks().list()) {
+            boolean unused = networks().containersOn(n.name()).isEmpty();
+            if (Filters.finds(names, n.name()) && Filters.finds(ids, n.id()) && filters.accepts("type", n.isDefault() ? "builtin" : "custom")
+                    && filters.accepts("driver", "bridge") && filters.accepts("scope", "local")
+                    && filters.acceptsLabels(Map.of()) && (!danglingOnly || (unused && !n.isDefault()))) {
+                result.add(resource(n));
+            }
+        }
+        response.json(200, result);
     }
 
     private NetworkService networks() {
@@ -51,7 +74,7 @@ final class NetworksHandler {
     }
 
     private void create(HttpRequest request, HttpResponse response) throws IOException {
-        NetworkCreateRequest body = json.readValue(request.body().readNBytes(MAX_BODY), NetworkCreateRequest.class);
+        NetworkCreateRequest body = request.jsonBody(json, NetworkCreateRequest.class, "network name is required");
         if (body.name() == null || body.name().isBlank()) {
             throw new ApiException(400, "network name is required");
         }
@@ -61,6 +84,9 @@ final class NetworksHandler {
         if (List.of("bridge", "host", "none").contains(body.name())) {
             throw new ApiException(403, "operation is not permitted on predefined " + body.name() + " network ");
         }
+        if (networks().inspect(body.name()).filter(n -> n.name().equals(body.name())).isPresent()) {
+            throw new ApiException(409, "network with name " + body.name() + " already exists");
+        }
         Optional<String> subnet = Optional.ofNullable(body.ipam()).map(NetworkCreateRequest.Ipam::config)
                 .filter(c -> !c.isEmpty()).map(c -> c.get(0).get("Subnet"));
         Network network = networks().create(body.name(), subnet);
@@ -68,7 +94,7 @@ final class NetworksHandler {
     }
 
     private void connect(HttpRequest request, HttpResponse response, String network, boolean connect) throws IOException {
-        NetworkConnectRequest body = json.readValue(request.body().readNBytes(MAX_BODY), NetworkConnectRequest.class);
+        NetworkConnectRequest body = request.jsonBody(json, NetworkConnectRequest.class, "container is required");
         if (body.container() == null) {
             throw new ApiException(400, "container is required");
         }

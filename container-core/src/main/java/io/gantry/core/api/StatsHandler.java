@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gantry.core.cgroup.CgroupStats;
 import io.gantry.core.container.ContainerService;
 import io.gantry.core.container.ContainerView;
+import io.gantry.core.container.ProcessTable;
 import io.gantry.core.network.InterfaceCounters;
 import io.gantry.core.runtime.ContainerStats;
 import java.io.IOException;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /containers/{id}/stats}: Docker's stats JSON from the container's cgroup. Every item carries the previous
+ * What runs in a container: {@code GET /containers/{id}/top} (Docker's ps table) and {@code GET /containers/{id}/stats}: Docker's stats JSON from the container's cgroup. Every item carries the previous
  * reading as {@code precpu_stats}, so a client computes CPU use from one item; {@code stream=false} waits for a second
  * reading first (as Docker does) unless {@code one-shot} is asked.
  */
@@ -30,7 +31,11 @@ final class StatsHandler {
     }
 
     void register(Router router) {
-        router.add("GET", "/containers/{id}/stats", (rq, rs, p) -> stats(rq, rs, p.get("id")));
+        router.add("GET", "/containers/{id}/stats", (rq, rs, p) -> stats(rq, rs, p.get("id")))
+                .add("GET", "/containers/{id}/top", (rq, rs, p) -> {
+                    ProcessTable top = containers.top(p.get("id"), rq.query("ps_args").orElse(""));
+                    rs.json(200, Map.of("Titles", top.titles(), "Processes", top.processes()));
+                });
     }
 
     private void stats(HttpRequest request, HttpResponse response, String reference) throws IOException {
@@ -76,7 +81,12 @@ final class StatsHandler {
         item.put("id", view.id());
         item.put("read", now.read().toString());
         item.put("preread", previous == null ? "0001-01-01T00:00:00Z" : previous.read().toString());
-        item.put("pids_stats", Map.of("current", now.cgroup().pids().current(), "limit", now.cgroup().pids().limit()));
+        long pidsLimit = now.cgroup().pids().limit();
+        // Docker leaves out a limit that is not set, and the figures this engine does not collect are empty.
+        item.put("pids_stats", pidsLimit > 0 ? Map.of("current", now.cgroup().pids().current(), "limit", pidsLimit)
+                : Map.of("current", now.cgroup().pids().current()));
+        item.put("num_procs", 0);
+        item.put("storage_stats", Map.of());
         item.put("cpu_stats", cpu(now));
         item.put("precpu_stats", previous == null ? Map.of("cpu_usage", Map.of("total_usage", 0), "throttling_data",
                 Map.of("periods", 0, "throttled_periods", 0, "throttled_time", 0)) : cpu(previous));
@@ -93,16 +103,36 @@ final class StatsHandler {
         item.put("memory_stats", memoryStats);
         List<Map<String, Object>> io = now.cgroup().blkio().stream().map(b -> Map.<String, Object>of("major", b.major(),
                 "minor", b.minor(), "op", b.op(), "value", b.value())).toList();
-        item.put("blkio_stats", Map.of("io_service_bytes_recursive", io));
-        Map<String, Object> networks = new LinkedHashMap<>();
-        InterfaceCounters.of(view.runtime().initPid()).forEach((name, c) -> networks.put(name, Map.of(
-                "rx_bytes", c.rxBytes(), "rx_packets", c.rxPackets(), "rx_errors", c.rxErrors(), "rx_dropped",
-                c.rxDropped(), "tx_bytes", c.txBytes(), "tx_packets", c.txPackets(), "tx_errors", c.txErrors(),
-                "tx_dropped", c.txDropped())));
+        Map<String, Object> blkio = new LinkedHashMap<>();
+        blkio.put("io_service_bytes_recursive", io);
+        for (String empty : new String[] {"io_serviced_recursive", "io_queue_recursive", "io_service_time_recursive",
+                "io_wait_time_recursive", "io_merged_recursive", "io_time_recursive", "sectors_recursive"}) {
+            blkio.put(empty, null);
+        }
+        item.put("blkio_stats", blkio);
+        Map<String, Map<String, Long>> networks = networks(view.runtime().initPid());
         if (!networks.isEmpty()) {
             item.put("networks", networks);
         }
         return item;
+    }
+
+    /** The container's interfaces but loopback, with Docker's counters; empty when it does not run. */
+    private static Map<String, Map<String, Long>> networks(long initPid) {
+        Map<String, Map<String, Long>> networks = new LinkedHashMap<>();
+        InterfaceCounters.of(initPid).forEach((name, c) -> {
+            Map<String, Long> counters = new LinkedHashMap<>();
+            counters.put("rx_bytes", c.rxBytes());
+            counters.put("rx_packets", c.rxPackets());
+            counters.put("rx_errors", c.rxErrors());
+            counters.put("rx_dropped", c.rxDropped());
+            counters.put("tx_bytes", c.txBytes());
+            counters.put("tx_packets", c.txPackets());
+            counters.put("tx_errors", c.txErrors());
+            counters.put("tx_dropped", c.txDropped());
+            networks.put(name, counters);
+        });
+        return networks;
     }
 
     private static Map<String, Object> cpu(ContainerStats s) {

@@ -63,6 +63,8 @@ final class SystemHandler {
         details.put("KernelVersion", info.kernel());
         details.put("GoVersion", "java" + Runtime.version().feature());
         details.put("Experimental", "false");
+        details.put("GitCommit", "");
+        details.put("BuildTime", "");
         return new SystemVersion(Map.of("Name", "Gantry Engine"),
                 List.of(new SystemVersion.Component("Engine", ENGINE_VERSION, details)),
                 ENGINE_VERSION, ApiVersion.CURRENT.toString(), ApiVersion.MINIMUM.toString(), "", "java" + Runtime.version().feature(),

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Named volumes: list, create, inspect, remove (refused while in use), prune. */
+/** Named volumes: list, create, inspect, remove (refused while in use); their prune is {@link PruneHandler}'s. */
 final class VolumesHandler {
 
     private final ContainerService containers;
@@ -31,10 +31,7 @@ final class VolumesHandler {
                 .add("DELETE", "/volumes/{name}", (rq, rs, p) -> {
                     volumes().remove(find(p.get("name")).name());
                     rs.empty(204);
-                })
-                .add("POST", "/volumes/prune", (rq, rs, p) -> rs.json(200, Map.of("VolumesDeleted",
-                        volumes().prune(rq.query("filters").map(f -> f.contains("all")).orElse(false)),
-                        "SpaceReclaimed", 0)));
+                });
     }
 
     private VolumeStore volumes() {
@@ -46,9 +43,12 @@ final class VolumesHandler {
     }
 
     private void create(HttpRequest request, HttpResponse response) throws IOException {
-        JsonNode body = json.readTree(request.body().readNBytes(1 << 20));
-        String name = body == null || !body.hasNonNull("Name") ? "" : body.get("Name").asText();
-        String driver = body == null || !body.hasNonNull("Driver") ? "local" : body.get("Driver").asText();
+        JsonNode body = json.readTree(request.jsonBody());
+        if (body != null && !body.isMissingNode() && !body.isNull() && !body.isObject()) {
+            throw new ApiException(400, "invalid JSON: the request body must be an object");
+        }
+        String name = text(body, "Name", "");
+        String driver = text(body, "Driver", "local");
         if (!driver.isEmpty() && !driver.equals("local")) {
             throw new ApiException(400, "volume driver " + driver + " is not supported: only local");
         }
@@ -56,8 +56,18 @@ final class VolumesHandler {
         response.json(201, resource(volume));
     }
 
-    private static VolumeResource resource(Volume v) {
+    private static String text(JsonNode body, String field, String absent) {
+        if (body == null || !body.hasNonNull(field)) {
+            return absent;
+        }
+        if (!body.get(field).isTextual()) {
+            throw new ApiException(400, "invalid JSON: " + field + " must be a string");
+        }
+        return body.get(field).asText();
+    }
+
+    static VolumeResource resource(Volume v) {
         return new VolumeResource(v.name(), "local", v.mountpoint(), Instant.ofEpochMilli(v.createdMillis()).toString(),
-                Map.of(), "local", Map.of());
+                Map.of(), "local", Map.of(), null);
     }
 }

@@ -57,12 +57,8 @@ final class HashingInputStream extends FilterInputStream {
         return false;
     }
 
-    /** Reads to the end (tar padding after the end-of-archive blocks belongs to the DiffID too) and returns the hash. */
-    Digest drainAndDigest() throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        while (read(buffer, 0, buffer.length) >= 0) {
-            // hashed by read
-        }
+    /** The hash of what was read; the caller reads to the end first (tar padding belongs to the DiffID too). */
+    Digest digest() {
         return Digest.fromHash(sha.digest());
     }
 

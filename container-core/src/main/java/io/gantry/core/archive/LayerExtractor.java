@@ -1,6 +1,7 @@
 package io.gantry.core.archive;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -63,17 +64,48 @@ public final class LayerExtractor {
      * @throws LayerLimitExceededException  the layer is larger than the limits
      */
     public LayerSummary extract(InputStream layer, Path directory) throws IOException {
-        BufferedInputStream buffered = new BufferedInputStream(layer, 64 * 1024);
+        return extract(layer, new LayerTree(directory.toRealPath()), false);
+    }
+
+    /**
+     * Extracts an archive a user copies into a container ({@code docker cp}) into {@code directory}, an existing
+     * directory reached without any symlink and used as it is given (it may be {@code /proc/<pid>/root/…} or a
+     * detached mount, which resolving would turn into a host path). The same rules hold as for layers, except that
+     * {@code .wh.} names are plain files, and with {@code noOverwriteDirNonDir} no non-directory is replaced by a
+     * directory either (Docker's option of that name; a directory is never replaced by a non-directory).
+     */
+    public LayerSummary extractCopy(InputStream archive, Path directory, boolean noOverwriteDirNonDir) throws IOException {
+        return extract(archive, new LayerTree(directory, noOverwriteDirNonDir), true);
+    }
+
+    private LayerSummary extract(InputStream layer, LayerTree tree, boolean copy) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(new KeptOpen(layer), 64 * 1024);
         InputStream tarStream = isGzip(buffered) ? new GZIPInputStream(buffered, 64 * 1024) : buffered;
         long streamCap = limits.maxBytes() + (limits.maxEntries() + 2) * HEADER_ALLOWANCE;
         HashingInputStream hashing = new HashingInputStream(tarStream, streamCap);
-        Extraction extraction = new Extraction(new LayerTree(directory.toRealPath()));
-        TarArchiveInputStream tar = new TarArchiveInputStream(hashing);
-        for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
-            extraction.entry(tar, entry);
+        Extraction extraction = new Extraction(tree, copy);
+        // inflating and hashing on one thread, creating files on this one
+        try (ReadAheadInputStream ahead = new ReadAheadInputStream(hashing)) {
+            TarArchiveInputStream tar = new TarArchiveInputStream(ahead);
+            for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
+                extraction.entry(tar, entry);
+            }
+            extraction.finishDirectories();
+            ahead.transferTo(OutputStream.nullOutputStream()); // padding after the end-of-archive blocks is in the DiffID
         }
-        extraction.finishDirectories();
-        return new LayerSummary(hashing.drainAndDigest(), extraction.entries, extraction.bytes);
+        return new LayerSummary(hashing.digest(), extraction.entries, extraction.bytes);
+    }
+
+    /** The caller's stream, which extraction reads to its end but leaves for the caller to close. */
+    private static final class KeptOpen extends FilterInputStream {
+        KeptOpen(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // the caller's
+        }
     }
 
     private static boolean isGzip(BufferedInputStream in) throws IOException {
@@ -82,6 +114,16 @@ public final class LayerExtractor {
         int second = in.read();
         in.reset();
         return first == 0x1f && second == 0x8b;
+    }
+
+    /** Whether {@code dir} is an opaque directory of an overlay layer (its lower layers' children hidden). */
+    public static boolean isOpaque(Path dir) {
+        try {
+            byte[] value = Libc.lgetxattr(dir.toString(), OPAQUE_XATTR);
+            return value != null && value.length == 1 && value[0] == 'y';
+        } catch (IOException unsupported) {
+            return false; // a filesystem without trusted xattrs holds no opaque directories
+        }
     }
 
     static boolean isRoot() {
@@ -96,12 +138,15 @@ public final class LayerExtractor {
     /** The state of one extraction. */
     private final class Extraction {
         private final LayerTree tree;
+        /** A user's copy into a container: {@code .wh.} names are plain files there. */
+        private final boolean copy;
         private final Deque<DeferredDirectory> directories = new ArrayDeque<>();
         long entries;
         long bytes;
 
-        Extraction(LayerTree tree) {
+        Extraction(LayerTree tree, boolean copy) {
             this.tree = tree;
+            this.copy = copy;
         }
 
         void entry(InputStream content, TarArchiveEntry entry) throws IOException {
@@ -114,7 +159,7 @@ public final class LayerExtractor {
                 return; // the layer root itself: its metadata belongs to the snapshot, not the image
             }
             String base = parts.get(parts.size() - 1);
-            if (base.startsWith(WHITEOUT_PREFIX)) {
+            if (base.startsWith(WHITEOUT_PREFIX) && !copy) {
                 whiteout(name, parts, base, entry);
                 return;
             }

@@ -16,16 +16,24 @@ import org.jspecify.annotations.Nullable;
 /**
  * The layer directory as the extractor sees it: tar names become paths that cannot leave it. Names are cleaned
  * lexically ({@code ..} that climbs above the root is refused, a leading {@code /} is dropped); every parent must be a
- * real directory, never a symlink, so no write passes through a link an earlier entry planted. The directory is
- * private to one extraction (root-owned, no other writer), so checking by path does not race.
+ * real directory, never a symlink, so no write passes through a link an earlier entry planted. Checking by path does
+ * not race because nothing else writes meanwhile: a layer directory is private to one extraction (root-owned), and a
+ * container being copied into is frozen or stopped ({@code runtime.ContainerFilesystem}).
  */
 final class LayerTree {
 
     private final Path root;
+    private final boolean noOverwriteDirNonDir;
     private final Set<Path> knownDirectories = new HashSet<>();
 
     LayerTree(Path root) {
+        this(root, false);
+    }
+
+    /** With {@code noOverwriteDirNonDir}, a non-directory is never replaced by a directory either. */
+    LayerTree(Path root, boolean noOverwriteDirNonDir) {
         this.root = root;
+        this.noOverwriteDirNonDir = noOverwriteDirNonDir;
         knownDirectories.add(root);
     }
 
@@ -90,6 +98,10 @@ final class LayerTree {
                 return true;
             }
             throw new UnsafeArchiveException("entry '" + name + "' would replace the directory " + root.relativize(target));
+        }
+        if (newIsDirectory && noOverwriteDirNonDir) {
+            throw new UnsafeArchiveException("entry '" + name + "' would replace the non-directory " + root.relativize(target)
+                    + " with a directory");
         }
         Files.delete(target);
         return false;

@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -45,43 +46,71 @@ public final class LayerWriter {
     /** Writes {@code root}'s contents (not {@code root} itself) to {@code out}, which stays open; returns the DiffID. */
     public Digest write(Path root, OutputStream out) throws IOException {
         Hashing hashing = new Hashing(out);
-        TarArchiveOutputStream tar = new TarArchiveOutputStream(hashing, 64 * 1024);
-        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-        tar.setAddPaxHeadersForNonAsciiNames(true);
-        Map<String, String> inodes = new HashMap<>();
-        walk(root, root, tar, inodes);
+        TarArchiveOutputStream tar = tar(hashing);
+        walk(root, "", new Output(tar, new HashMap<>(), Set.of()));
         tar.finish();
         tar.flush();
         return Digest.fromHash(hashing.sha.digest());
     }
 
-    private void walk(Path root, Path dir, TarArchiveOutputStream tar, Map<String, String> inodes) throws IOException {
+    /**
+     * Writes {@code path} itself, and everything below it if it is a directory, named {@code name} in the tar (as
+     * {@code docker cp} out of a container names what it copies); {@code out} stays open. A final symlink is written
+     * as a link, never followed. Directories in {@code emptied} are written without their contents (the kernel's
+     * filesystems mounted in a running container).
+     */
+    public void writeTree(Path path, String name, Set<Path> emptied, OutputStream out) throws IOException {
+        TarArchiveOutputStream tar = tar(out);
+        write(path, name, new Output(tar, new HashMap<>(), emptied));
+        tar.finish();
+        tar.flush();
+    }
+
+    private static TarArchiveOutputStream tar(OutputStream out) {
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(out, 64 * 1024);
+        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+        tar.setAddPaxHeadersForNonAsciiNames(true);
+        return tar;
+    }
+
+    /** Where entries go: the tar, the first name of each hard-linked inode, directories whose contents are left out. */
+    private record Output(TarArchiveOutputStream tar, Map<String, String> inodes, Set<Path> emptied) {
+    }
+
+    /** Writes the children of {@code dir}, each named {@code prefix} + its name. */
+    private void walk(Path dir, String prefix, Output output) throws IOException {
         List<Path> children;
         try (Stream<Path> list = Files.list(dir)) {
             children = list.sorted().toList();
         }
         for (Path child : children) {
-            String name = root.relativize(child).toString();
-            Map<String, Object> attrs = Files.readAttributes(child, "unix:*", LinkOption.NOFOLLOW_LINKS);
-            int mode = (Integer) attrs.get("mode");
-            int type = mode & S_IFMT;
-            if (type == 0040000) {
-                tar.putArchiveEntry(entry(name + "/", TarConstants.LF_DIR, attrs));
+            write(child, prefix + child.getFileName(), output);
+        }
+    }
+
+    private void write(Path path, String name, Output output) throws IOException {
+        TarArchiveOutputStream tar = output.tar();
+        Map<String, Object> attrs = Files.readAttributes(path, "unix:*", LinkOption.NOFOLLOW_LINKS);
+        int mode = (Integer) attrs.get("mode");
+        int type = mode & S_IFMT;
+        if (type == 0040000) {
+            tar.putArchiveEntry(entry(name + "/", TarConstants.LF_DIR, attrs));
+            tar.closeArchiveEntry();
+            if (whiteouts == Whiteouts.TO_OCI && LayerExtractor.isOpaque(path)) {
+                tar.putArchiveEntry(whiteout(name + "/" + LayerExtractor.OPAQUE_MARKER, attrs));
                 tar.closeArchiveEntry();
-                if (whiteouts == Whiteouts.TO_OCI && opaque(child)) {
-                    tar.putArchiveEntry(whiteout(name + "/" + LayerExtractor.OPAQUE_MARKER, attrs));
-                    tar.closeArchiveEntry();
-                }
-                walk(root, child, tar, inodes);
-            } else if (type == 0020000 && whiteouts == Whiteouts.TO_OCI && (Long) attrs.get("rdev") == 0L) {
-                Path parent = Path.of(name).getParent();
-                String marker = LayerExtractor.WHITEOUT_PREFIX + child.getFileName();
-                tar.putArchiveEntry(whiteout(parent == null ? marker : parent + "/" + marker, attrs));
-                tar.closeArchiveEntry();
-            } else {
-                writeNonDirectory(child, name, type, attrs, tar, inodes);
             }
+            if (!output.emptied().contains(path.normalize())) {
+                walk(path, name + "/", output);
+            }
+        } else if (type == 0020000 && whiteouts == Whiteouts.TO_OCI && (Long) attrs.get("rdev") == 0L) {
+            int slash = name.lastIndexOf('/');
+            String marker = LayerExtractor.WHITEOUT_PREFIX + name.substring(slash + 1);
+            tar.putArchiveEntry(whiteout(name.substring(0, slash + 1) + marker, attrs));
+            tar.closeArchiveEntry();
+        } else {
+            writeNonDirectory(path, name, type, attrs, tar, output.inodes());
         }
     }
 
@@ -142,15 +171,6 @@ public final class LayerWriter {
         entry.setMode(0644);
         entry.setSize(0);
         return entry;
-    }
-
-    private static boolean opaque(Path dir) {
-        try {
-            byte[] value = Libc.lgetxattr(dir.toString(), LayerExtractor.OPAQUE_XATTR);
-            return value != null && value.length == 1 && value[0] == 'y';
-        } catch (IOException unsupported) {
-            return false; // a filesystem without trusted xattrs holds no opaque directories
-        }
     }
 
     /** Hashes what it passes on: the DiffID of the layer as written. */

@@ -25,6 +25,7 @@ public final class CgroupV1Driver implements CgroupDriver {
     static final List<String> CONTROLLERS =
             List.of("memory", "pids", "cpu", "cpuacct", "cpuset", "devices", "freezer", "blkio");
     private static final long CFS_PERIOD_US = 100_000;
+    static final java.time.Duration RMDIR_PATIENCE = java.time.Duration.ofSeconds(10);
     /** About five seconds of waiting for the freezer. */
     static final int FREEZE_ATTEMPTS = 550;
     /** cpuacct.stat counts USER_HZ ticks, 100 a second on every Linux architecture Gantry runs on. */
@@ -224,19 +225,24 @@ public final class CgroupV1Driver implements CgroupDriver {
         }
     }
 
-    /** A cgroup whose last task just exited can stay busy for a moment; rmdir is retried briefly. */
+    /**
+     * A cgroup whose last task just exited can stay busy for a moment: a container with many processes (Apache's
+     * workers) takes a while to be torn down once its init dies, more so on a loaded host. rmdir is retried for up to
+     * {@link #RMDIR_PATIENCE}.
+     */
     static void rmdirWithRetry(Path dir) {
-        for (int attempt = 0; ; attempt++) {
+        long deadline = System.nanoTime() + RMDIR_PATIENCE.toNanos();
+        while (true) {
             try {
                 Files.delete(dir);
                 return;
             } catch (NoSuchFileException e) {
                 return;
             } catch (IOException e) {
-                if (attempt >= 50) {
+                if (System.nanoTime() > deadline) {
                     throw new FailedPreconditionException("remove cgroup " + dir + ": " + e.getMessage(), e);
                 }
-                sleepQuietly(10);
+                sleepQuietly(20);
             }
         }
     }

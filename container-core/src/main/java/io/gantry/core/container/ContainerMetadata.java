@@ -9,7 +9,8 @@ import java.util.List;
  * {@code containers/<id>/container.json}.
  *
  * @param mounts volumes and bind mounts as resolved at create, parents first
- * @param ports  published ports as bound ({@code host_ip:host_port:container_port/proto}), host ports chosen
+ * @param ports  ports to publish while it runs, as asked for ({@code host_ip:host_port:container_port/proto}); host
+ *               port 0 where the engine chooses one at each start (the network attachment has the ports as bound)
  */
 public record ContainerMetadata(String id, String name, String image, String imageId, String created,
         ContainerRequest request, ProcessDefaults.Process process, List<VolumeMount> mounts, List<String> ports) {

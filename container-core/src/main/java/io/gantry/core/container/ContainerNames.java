@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /** Docker's container name rules, and generated names in Docker's adjective_noun style (word lists of our own). */
 final class ContainerNames {
 
-    private static final Pattern VALID = Pattern.compile("/?[a-zA-Z0-9][a-zA-Z0-9_.-]*");
+    private static final Pattern VALID = Pattern.compile("/?[a-zA-Z0-9][a-zA-Z0-9_.-]+");
     private static final List<String> ADJECTIVES = List.of("amber", "brave", "calm", "clever", "daring", "eager",
             "fancy", "gentle", "happy", "jolly", "keen", "lucid", "merry", "nimble", "proud", "quiet", "rapid", "sharp",
             "steady", "sunny", "swift", "tidy", "vivid", "witty", "zesty");

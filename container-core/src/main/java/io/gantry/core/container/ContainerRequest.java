@@ -19,12 +19,14 @@ import org.jspecify.annotations.Nullable;
  * @param ports        published ports in {@code -p} form: {@code [host_ip:][host_port:]container_port[/proto]}
  * @param volumes      volumes and bind mounts in {@code -v} form: {@code [name|/host/path:]/target[:ro]}
  * @param aliases      extra names on a user-defined network
+ * @param links        legacy links, {@code target[:alias]} ({@code docker run --link})
+ * @param volumesFrom  containers whose mounts to share, {@code container[:ro|:rw]}
  */
 public record ContainerRequest(@Nullable String name, String image, ProcessDefaults.Overrides process,
         @Nullable String hostname, Map<String, String> labels, Set<String> exposedPorts, boolean openStdin,
         RestartPolicy restartPolicy, Resources resources, boolean autoRemove, boolean privileged, List<String> capAdd,
         List<String> capDrop, List<String> securityOpt, String networkMode, List<String> ports, List<String> volumes,
-        List<String> aliases) {
+        List<String> aliases, List<String> links, List<String> volumesFrom) {
 
     public ContainerRequest {
         labels = Map.copyOf(labels);
@@ -35,6 +37,8 @@ public record ContainerRequest(@Nullable String name, String image, ProcessDefau
         ports = ports == null ? List.of() : List.copyOf(ports);
         volumes = volumes == null ? List.of() : List.copyOf(volumes);
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        links = links == null ? List.of() : List.copyOf(links);
+        volumesFrom = volumesFrom == null ? List.of() : List.copyOf(volumesFrom);
         networkMode = networkMode == null || networkMode.isEmpty() ? "default" : networkMode;
     }
 
@@ -68,6 +72,8 @@ public record ContainerRequest(@Nullable String name, String image, ProcessDefau
         private List<String> ports = List.of();
         private List<String> volumes = List.of();
         private List<String> aliases = List.of();
+        private List<String> links = List.of();
+        private List<String> volumesFrom = List.of();
 
         private Builder(String image) {
             this.image = image;
@@ -96,11 +102,14 @@ public record ContainerRequest(@Nullable String name, String image, ProcessDefau
         public Builder ports(List<String> p) { this.ports = p; return this; }
         public Builder volumes(List<String> v) { this.volumes = v; return this; }
         public Builder aliases(List<String> a) { this.aliases = a; return this; }
+        public Builder links(List<String> l) { this.links = l; return this; }
+        public Builder volumesFrom(List<String> v) { this.volumesFrom = v; return this; }
 
         public ContainerRequest build() {
             return new ContainerRequest(name, image, new ProcessDefaults.Overrides(entrypoint, cmd, env, workingDir,
                     user, stopSignal, tty), hostname, labels, exposedPorts, openStdin, restartPolicy, resources,
-                    autoRemove, privileged, capAdd, capDrop, securityOpt, networkMode, ports, volumes, aliases);
+                    autoRemove, privileged, capAdd, capDrop, securityOpt, networkMode, ports, volumes, aliases, links,
+                    volumesFrom);
         }
     }
 }

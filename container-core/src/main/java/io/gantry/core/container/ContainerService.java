@@ -5,6 +5,7 @@ import io.gantry.core.errors.InvalidArgumentException;
 import io.gantry.core.errors.NotFoundException;
 import io.gantry.core.events.EventLog;
 import io.gantry.core.network.AttachRequest;
+import io.gantry.core.network.LinkRequest;
 import io.gantry.core.network.Network;
 import io.gantry.core.network.NetworkAttachment;
 import io.gantry.core.network.NetworkMode;
@@ -58,13 +59,11 @@ public final class ContainerService {
     /** Every container's metadata by ID; guarded by itself, so names stay unique under concurrent creates. */
     private final Map<String, ContainerMetadata> byId = new HashMap<>();
     private final ExecSessions execs = new ExecSessions();
-    /** Exit codes of recently removed containers, for a client waiting on their removal (Docker's wait=removed). */
-    private final Map<String, Integer> removedExits = new java.util.LinkedHashMap<>();
-    private final Map<String, java.util.concurrent.atomic.AtomicInteger> attachHolds =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Removals removals = new Removals();
 
     private final Optional<NetworkService> network;
     private final Optional<VolumeStore> volumes;
+    private final PublishedPorts publishedPorts;
     /** Networking puts bridges and tables on the host, so it starts with the first container that needs it. */
     private final java.util.concurrent.atomic.AtomicBoolean networkStarted = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -81,7 +80,10 @@ public final class ContainerService {
         this.containersDir = containersDir;
         this.network = network;
         this.volumes = volumes;
+        this.publishedPorts = new PublishedPorts(runtime);
         load();
+        runtime.onStart(id -> publish("start", id));
+        runtime.onExit((id, exit) -> publish("die", id, Map.of("exitCode", Integer.toString(exit.exitCode()))));
     }
 
     /** Reads what earlier engines recorded; a runtime container without metadata was half-created and is removed. */
@@ -99,13 +101,13 @@ public final class ContainerService {
     }
 
     /**
-     * Creates a container: image defaults merged in, user resolved, network attached (address, hosts, published
-     * ports), volumes resolved. Everything is checked before anything is made, and whatever was made is undone when a
-     * later step fails, so a failed create leaves nothing behind.
+     * Creates a container: image defaults merged in, user resolved, network attached (address, hosts, links; ports
+     * are published at start), volumes resolved. Everything is checked before anything is made, and whatever was made
+     * is undone when a later step fails, so a failed create leaves nothing behind.
      */
     public String create(ContainerRequest request) {
         ImageSource.LocalImage image = images.find(request.image())
-                .orElseThrow(() -> new NotFoundException("No such image: " + request.image()));
+                .orElseThrow(() -> new NotFoundException("No such image: " + withDefaultTag(request.image())));
         ProcessDefaults.Process process = ProcessDefaults.merge(image.config(), request.process());
         ImageAccounts.User user = ImageAccounts.resolve(process.user(), image.layerDirsTopFirst());
         List<MountSpec> mountSpecs = request.volumes().stream().map(MountSpec::parse).toList();
@@ -118,8 +120,10 @@ public final class ContainerService {
             Optional<NetworkAttachment> attachment = Optional.empty();
             List<VolumeMount> mounts = List.of();
             try {
-                attachment = attach(id, name, hostname, request, ports);
-                mounts = mounts(id, mountSpecs, image);
+                List<LinkRequest> links = LegacyLinks.resolve(request.links(), this::byName, images);
+                List<VolumeMount> sharedMounts = VolumesFrom.resolve(request.volumesFrom(), this::byName);
+                attachment = attach(id, name, hostname, request, ports, links);
+                mounts = mounts(id, mountSpecs, image, sharedMounts);
                 List<String> env = new ArrayList<>(attachment.map(NetworkAttachment::linkEnv).orElse(List.of()));
                 env.addAll(process.env());
                 env.add("HOSTNAME=" + hostname);
@@ -129,12 +133,12 @@ public final class ContainerService {
                 mounts.forEach(m -> spec.bind(m.source(), m.target(), m.readOnly()));
                 runtime.create(id, spec.build());
             } catch (RuntimeException e) {
-                undo(id, attachment.isPresent(), !mounts.isEmpty() || !mountSpecs.isEmpty());
+                undo(id, attachment.isPresent());
                 throw e;
             }
             ContainerMetadata metadata = new ContainerMetadata(id, name, request.image(), image.id(),
                     Instant.now().toString(), request, process, mounts,
-                    attachment.map(a -> a.ports().stream().map(PortBinding::toString).toList()).orElse(List.of()));
+                    ports.stream().map(PortBinding::toString).toList());
             StateStore.write(containersDir.resolve(id).resolve(METADATA), metadata);
             byId.put(id, metadata);
         }
@@ -142,8 +146,25 @@ public final class ContainerService {
         return id;
     }
 
+    /** A reference as Docker names it in "No such image": with {@code :latest} when it has neither tag nor digest. */
+    private static String withDefaultTag(String reference) {
+        String lastPart = reference.substring(reference.lastIndexOf('/') + 1);
+        return lastPart.contains(":") || reference.contains("@") ? reference : reference + ":latest";
+    }
+
+    /** The container a link or volumes-from names (name, ID or unique ID prefix), if any. */
+    private Optional<ContainerMetadata> byName(String reference) {
+        synchronized (byId) {
+            try {
+                return Optional.ofNullable(byId.get(resolve(reference)));
+            } catch (NotFoundException | InvalidArgumentException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
     private Optional<NetworkAttachment> attach(String id, String name, String hostname, ContainerRequest request,
-            List<PortBinding> ports) {
+            List<PortBinding> ports, List<LinkRequest> links) {
         NetworkMode mode = switch (request.networkMode()) {
             case "none" -> NetworkMode.NONE;
             case "host" -> NetworkMode.HOST;
@@ -152,13 +173,14 @@ public final class ContainerService {
         String networkName = Set.of("default", "bridge").contains(request.networkMode()) ? Network.DEFAULT_NAME
                 : mode == NetworkMode.BRIDGE ? request.networkMode() : "";
         if (network.isEmpty()) {
-            if (!ports.isEmpty() || mode == NetworkMode.HOST) {
-                throw new InvalidArgumentException("this engine runs without networking: no published ports or host network");
+            if (!ports.isEmpty() || !links.isEmpty() || mode == NetworkMode.HOST) {
+                throw new InvalidArgumentException(
+                        "this engine runs without networking: no published ports, links or host network");
             }
             return Optional.empty();
         }
         return Optional.of(startedNetwork().attach(new AttachRequest(id, name, hostname, mode, networkName,
-                request.aliases(), ports, List.of())));
+                request.aliases(), ports, links)));
     }
 
     /**
@@ -175,6 +197,7 @@ public final class ContainerService {
             if (!networkStarted.get()) {
                 n.start();
                 networkStarted.set(true);
+                publishedPorts.reconcile(n, runtime.list());
             }
         }
         return n;
@@ -196,15 +219,16 @@ public final class ContainerService {
         }
     }
 
-    private List<VolumeMount> mounts(String id, List<MountSpec> specs, ImageSource.LocalImage image) {
+    private List<VolumeMount> mounts(String id, List<MountSpec> specs, ImageSource.LocalImage image,
+            List<VolumeMount> sharedMounts) {
         List<String> imageVolumes = image.config() == null ? List.of() : List.copyOf(image.config().volumes().keySet());
         if (volumes.isEmpty()) {
-            if (!specs.isEmpty()) {
+            if (!specs.isEmpty() || !sharedMounts.isEmpty()) {
                 throw new InvalidArgumentException("this engine runs without volumes");
             }
             return List.of();
         }
-        return volumes.get().mountsFor(id, specs, imageVolumes, List.of(), target -> {
+        return volumes.get().mountsFor(id, specs, imageVolumes, sharedMounts, target -> {
             try {
                 return ImageFiles.directory(image.layerDirsTopFirst(), target.startsWith("/") ? target.substring(1) : target);
             } catch (java.io.IOException e) {
@@ -214,13 +238,11 @@ public final class ContainerService {
     }
 
     /** Takes back what a create made before it failed, or what a removed container held. */
-    private void undo(String id, boolean networked, boolean mounted) {
+    private void undo(String id, boolean networked) {
         if (networked) {
             network.ifPresent(n -> n.detach(id));
         }
-        if (mounted) {
-            volumes.ifPresent(v -> v.release(id, true));
-        }
+        volumes.ifPresent(v -> v.release(id, true));
     }
 
     private static ContainerSpec.Builder spec(ContainerRequest request, ImageSource.LocalImage image,
@@ -341,19 +363,36 @@ public final class ContainerService {
         if (runtime.inspect(id).state() == ContainerState.RUNNING) {
             return false;
         }
-        runtime.start(id);
-        publish("start", id);
+        startNetworked(id);
         return true;
+    }
+
+    /** Links checked and ports published before the process starts; a failed start publishes nothing. */
+    private void startNetworked(String id) {
+        ContainerMetadata m = byIdLocked(id);
+        LegacyLinks.requireRunning(m.name(), m.request().links(),
+                target -> byName(target).map(t -> runtime.inspect(t.id()).state() == ContainerState.RUNNING).orElse(false));
+        Optional<NetworkService> n = networking();
+        n.ifPresent(net -> publishedPorts.beforeStart(net, id));
+        try {
+            runtime.start(id);
+        } catch (RuntimeException e) {
+            n.ifPresent(net -> publishedPorts.afterFailedStart(net, id));
+            throw e;
+        }
     }
 
     /** Stops a running container; {@code false} if it was not running (Docker's 304). */
     public boolean stop(String reference, Optional<Duration> timeout) {
         String id = resolve(reference);
         if (runtime.inspect(id).state() != ContainerState.RUNNING) {
+            networking().ifPresent(n -> publishedPorts.afterStop(n, id)); // ended by itself: its ports go now
             return false;
         }
-        ExitStatus exit = runtime.stop(id, timeout.orElse(Duration.ofSeconds(10)));
-        publish("die", id, Map.of("exitCode", Integer.toString(exit.exitCode())));
+        ContainerRecord record = runtime.inspect(id);
+        publish("kill", id, Map.of("signal", Integer.toString(record.spec().stopSignal())));
+        runtime.stop(id, timeout.orElse(Duration.ofSeconds(10)));
+        networking().ifPresent(n -> publishedPorts.afterStop(n, id));
         publish("stop", id);
         return true;
     }
@@ -364,15 +403,18 @@ public final class ContainerService {
         if (runtime.inspect(id).state() != ContainerState.RUNNING) {
             throw new ConflictException("Cannot kill container: " + reference + ": Container " + id + " is not running");
         }
-        runtime.kill(id, number);
         publish("kill", id, Map.of("signal", Integer.toString(number)));
+        runtime.kill(id, number);
+        if (number == 9) {
+            // Docker's kill with SIGKILL returns once the container is dead, so that a following rm finds it stopped.
+            runtime.wait(id, Duration.ofSeconds(10));
+        }
     }
 
     public void restart(String reference, Optional<Duration> timeout) {
         String id = resolve(reference);
         stop(id, timeout);
-        runtime.start(id);
-        publish("start", id);
+        startNetworked(id);
         publish("restart", id);
     }
 
@@ -383,9 +425,7 @@ public final class ContainerService {
 
     /** The exit code of a container removed after it ran, while it is still remembered. */
     public Optional<Integer> exitOfRemoved(String id) {
-        synchronized (removedExits) {
-            return Optional.ofNullable(removedExits.get(id));
-        }
+        return removals.exitOf(id);
     }
 
     /** Removes a container; a running one only with {@code force}, which kills it first. */
@@ -405,12 +445,7 @@ public final class ContainerService {
         ExitStatus lastExit = runtime.inspect(id).exit();
         runtime.delete(id, force);
         if (lastExit != null) {
-            synchronized (removedExits) {
-                if (removedExits.size() >= 1000) {
-                    removedExits.remove(removedExits.keySet().iterator().next());
-                }
-                removedExits.put(id, lastExit.exitCode());
-            }
+            removals.recordExit(id, lastExit.exitCode());
         }
         network.ifPresent(n -> n.detach(id));
         volumes.ifPresent(v -> v.release(id, removeVolumes));
@@ -418,7 +453,20 @@ public final class ContainerService {
             byId.remove(id);
         }
         execs.forget(id);
+        removals.signal();
         events.publish("container", "destroy", id, attributes);
+    }
+
+    /**
+     * Waits up to {@code timeout} until the container is removed (its name free, its ports and addresses released):
+     * Docker's {@code wait?condition=removed}, which {@code docker run --rm} ends with. True once it is gone.
+     */
+    public boolean awaitRemoval(String id, Duration timeout) throws InterruptedException {
+        return removals.awaitUntil(() -> {
+            synchronized (byId) {
+                return !byId.containsKey(id);
+            }
+        }, timeout);
     }
 
     /** The container's log as recorded; with {@code follow}, {@code sink} gets entries until the run ends. */
@@ -440,6 +488,11 @@ public final class ContainerService {
         runtime.resize(resolve(reference), rows, cols);
     }
 
+    /** The containers' files, for {@code docker cp}, {@code export} and {@code diff}. */
+    public ContainerFiles files() {
+        return new ContainerFiles(this, runtime);
+    }
+
     /**
      * The directory holding a container's changes to its image (the overlay's upper directory), for commit; a
      * container on the copy snapshotter has none.
@@ -453,6 +506,18 @@ public final class ContainerService {
                 .findFirst()
                 .orElseThrow(() -> new io.gantry.core.errors.FailedPreconditionException(
                         "commit " + reference + ": only containers on overlay layers can be committed"));
+    }
+
+    /**
+     * Bytes the container wrote over its image (Docker's {@code SizeRw}): its overlay upper directory; 0 on the copy
+     * snapshotter, which keeps no separate record of changes.
+     */
+    public long sizeRw(String reference) {
+        try {
+            return DiskUsage.of(changesDir(reference));
+        } catch (io.gantry.core.errors.FailedPreconditionException noUpperDirectory) {
+            return 0;
+        }
     }
 
     public void pause(String reference) {
@@ -484,6 +549,18 @@ public final class ContainerService {
         publish("rename", id, Map.of("oldName", "/" + old));
     }
 
+    /** Docker's {@code top}: {@code ps psArgs} restricted to the container's processes; refused unless it runs. */
+    public ProcessTable top(String reference, String psArgs) {
+        String id = resolve(reference);
+        ContainerState state = runtime.inspect(id).state();
+        if (state != ContainerState.RUNNING && state != ContainerState.PAUSED) {
+            throw new ConflictException("Container " + id + " is not running");
+        }
+        ProcessTable table = ProcessTable.of(runtime.processes(id), psArgs);
+        publish("top", id);
+        return table;
+    }
+
     /** The container's cgroup counters and the host figures beside them; zeros when it does not run. */
     public ContainerStats stats(String reference) {
         return runtime.stats(resolve(reference));
@@ -501,8 +578,7 @@ public final class ContainerService {
      */
     public Hold holdForAttach(String reference) {
         String id = resolve(reference);
-        attachHolds.computeIfAbsent(id, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
-        return () -> attachHolds.computeIfPresent(id, (k, n) -> n.decrementAndGet() <= 0 ? null : n);
+        return removals.hold(id);
     }
 
     /**
@@ -516,10 +592,7 @@ public final class ContainerService {
                 while (runtime.wait(id, Duration.ofHours(1)).isEmpty()) {
                     // still running
                 }
-                long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-                while (attachHolds.containsKey(id) && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
+                removals.awaitUntil(() -> !removals.held(id), Duration.ofMinutes(1));
                 remove(id, true, true);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -3,7 +3,6 @@ package io.gantry.core.engine;
 import io.gantry.core.api.EngineApi;
 import io.gantry.core.container.ContainerService;
 import io.gantry.core.images.ImageService;
-import io.gantry.core.network.NetworkConfig;
 import io.gantry.core.network.NetworkService;
 import io.gantry.core.registry.RegistryClient;
 import io.gantry.core.volume.VolumeStore;
@@ -87,7 +86,7 @@ public final class Engine implements AutoCloseable {
         ImageService images = ImageService.builder(config.dataRoot(), snapshots)
                 .registry(new RegistryClient(config.registries())).mirrors(config.registryMirrors())
                 .users(new ContainerImageUsers(containersRef::get)).open();
-        NetworkService network = new NetworkService(config.instance(), NetworkConfig.defaults());
+        NetworkService network = new NetworkService(config.instance(), config.network());
         ContainerService containers = new ContainerService(runtime, new LocalImageSource(images, snapshots), events,
                 config.dataRoot().resolve("containers"), Optional.of(network),
                 Optional.of(new VolumeStore(config.dataRoot())));

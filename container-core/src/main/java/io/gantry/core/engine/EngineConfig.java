@@ -1,6 +1,7 @@
 package io.gantry.core.engine;
 
 import io.gantry.core.instance.EngineInstance;
+import io.gantry.core.network.NetworkConfig;
 import io.gantry.core.registry.RegistrySettings;
 import io.gantry.core.snapshot.StorageDriver;
 import java.net.URI;
@@ -20,9 +21,10 @@ import java.util.Set;
  * @param registryMirrors mirrors of docker.io, tried in order before docker.io itself
  * @param storageDriver   how containers' root filesystems are made; empty for the best the host allows
  * @param registries      how registries are reached; by default any, trusting the CAs under {@link #DEFAULT_CERTS_DIR}
+ * @param network         containers' resolvers, how published ports are forwarded, the subnet pool
  */
 public record EngineConfig(EngineInstance instance, Path socket, List<String> registryMirrors, RegistrySettings registries,
-                           Optional<StorageDriver> storageDriver) {
+                           Optional<StorageDriver> storageDriver, NetworkConfig network) {
 
     public EngineConfig {
         registryMirrors = List.copyOf(registryMirrors);
@@ -34,20 +36,25 @@ public record EngineConfig(EngineInstance instance, Path socket, List<String> re
     public static EngineConfig forDataRoot(Path dataRoot) {
         EngineInstance instance = EngineInstance.forDataRoot(dataRoot);
         return new EngineConfig(instance, instance.runDir().resolve("gantry.sock"), List.of(),
-                RegistrySettings.defaults().withCertsDir(DEFAULT_CERTS_DIR), Optional.empty());
+                RegistrySettings.defaults().withCertsDir(DEFAULT_CERTS_DIR), Optional.empty(), NetworkConfig.defaults());
     }
 
     public EngineConfig withSocket(Path socket) {
-        return new EngineConfig(instance, socket, registryMirrors, registries, storageDriver);
+        return new EngineConfig(instance, socket, registryMirrors, registries, storageDriver, network);
     }
 
     public EngineConfig withRegistries(List<String> mirrors, RegistrySettings settings) {
-        return new EngineConfig(instance, socket, mirrors, settings, storageDriver);
+        return new EngineConfig(instance, socket, mirrors, settings, storageDriver, network);
     }
 
     /** Forces a storage driver (dockerd's {@code --storage-driver}); the engine refuses to start if the host lacks it. */
     public EngineConfig withStorageDriver(StorageDriver driver) {
-        return new EngineConfig(instance, socket, registryMirrors, registries, Optional.of(driver));
+        return new EngineConfig(instance, socket, registryMirrors, registries, Optional.of(driver), network);
+    }
+
+    /** Networking settings: resolvers for containers (dockerd's {@code --dns}), the port driver, the subnet pool. */
+    public EngineConfig withNetwork(NetworkConfig settings) {
+        return new EngineConfig(instance, socket, registryMirrors, registries, storageDriver, settings);
     }
 
     /**
@@ -69,12 +76,13 @@ public record EngineConfig(EngineInstance instance, Path socket, List<String> re
 
     /** Trusts, for each registry, the CAs in {@code directory}{@code /<host:port>/*.crt}; such registries count as configured. */
     public EngineConfig withRegistryCerts(Path directory) {
-        return new EngineConfig(instance, socket, registryMirrors, registries.withCertsDir(directory), storageDriver);
+        return new EngineConfig(instance, socket, registryMirrors, registries.withCertsDir(directory), storageDriver,
+                network);
     }
 
     /** Searches {@code index} (Docker Hub's search API, {@code <index>/v1/search}) instead of Docker Hub's index. */
     public EngineConfig withIndex(URI index) {
-        return new EngineConfig(instance, socket, registryMirrors, registries.withIndex(index), storageDriver);
+        return new EngineConfig(instance, socket, registryMirrors, registries.withIndex(index), storageDriver, network);
     }
 
     public Path dataRoot() {

@@ -1,5 +1,6 @@
 package io.gantry.core.engine;
 
+import io.gantry.core.network.NetworkConfig;
 import io.gantry.core.snapshot.StorageDriver;
 import io.gantry.core.registry.RegistrySettings;
 import java.net.URI;
@@ -45,7 +46,7 @@ public final class EngineMain {
 
     /**
      * {@code --data DIR --socket PATH --registry-mirror URL... --insecure-registry HOST... --only-configured-registries
-     * --storage-driver overlay2|vfs --registry-certs DIR --index-url URL}.
+     * --storage-driver overlay2|vfs --registry-certs DIR --index-url URL --dns IP... --port-driver nftables|userspace}.
      */
     static EngineConfig parse(String[] args) {
         Path data = Path.of("/var/lib/gantry");
@@ -56,6 +57,8 @@ public final class EngineMain {
         boolean configuredOnly = false;
         Path certs = EngineConfig.DEFAULT_CERTS_DIR;
         URI index = RegistrySettings.DOCKER_HUB_INDEX;
+        NetworkConfig network = NetworkConfig.defaults();
+        List<String> dns = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(value(args, ++i, "--data"));
@@ -66,11 +69,14 @@ public final class EngineMain {
                 case "--storage-driver" -> driver = StorageDriver.parse(value(args, ++i, "--storage-driver"));
                 case "--registry-certs" -> certs = Path.of(value(args, ++i, "--registry-certs"));
                 case "--index-url" -> index = indexUrl(value(args, ++i, "--index-url"));
+                case "--dns" -> dns.add(NetworkConfig.checkResolver(value(args, ++i, "--dns")));
+                case "--port-driver" -> network = network.withPortDriver(
+                        NetworkConfig.PortDriver.parse(value(args, ++i, "--port-driver")));
                 default -> throw new IllegalArgumentException("unknown option: " + args[i]);
             }
         }
         EngineConfig config = EngineConfig.forDataRoot(data.toAbsolutePath()).withRegistryCerts(certs.toAbsolutePath())
-                .withIndex(index).withRegistries(mirrors, insecure, configuredOnly);
+                .withIndex(index).withRegistries(mirrors, insecure, configuredOnly).withNetwork(network.withDns(dns));
         if (driver != null) {
             config = config.withStorageDriver(driver);
         }

@@ -3,6 +3,7 @@ package io.gantry.core.images;
 import io.gantry.core.archive.DockerArchive;
 import io.gantry.core.archive.ExtractionLimits;
 import io.gantry.core.archive.LayerWriter;
+import io.gantry.core.archive.OciLayout;
 import io.gantry.core.content.ContentStore;
 import io.gantry.core.content.Descriptor;
 import io.gantry.core.content.Digest;
@@ -65,12 +66,14 @@ public final class ImageService {
     private final GarbageCollector gc;
     private final ImageUsers users;
     private final LocalImages local;
+    private final ImageLoader loader;
     private final ReadWriteLock gcLock = new ReentrantReadWriteLock();
     private final Map<Digest, ImageConfig> configs = new ConcurrentHashMap<>();
 
     private ImageService(ContentStore content, Snapshotter snapshotter, ImageStore store, Puller puller, Pusher pusher,
-                         LocalImages local, ImageUsers users) {
+                         LocalImages local, ImageLoader loader, ImageUsers users) {
         this.local = local;
+        this.loader = loader;
         this.content = content;
         this.snapshotter = snapshotter;
         this.store = store;
@@ -139,7 +142,8 @@ public final class ImageService {
                 LayerUnpacker unpacker = new LayerUnpacker(content, snapshotter, limits);
                 return new ImageService(content, snapshotter, store,
                         new Puller(registry, content, snapshotter, unpacker, mirrors, platform),
-                        new Pusher(registry, content, store), new LocalImages(content, unpacker, platform), users);
+                        new Pusher(registry, content, store), new LocalImages(content, unpacker, platform),
+                        new ImageLoader(content, snapshotter, unpacker, platform, limits), users);
             } catch (IOException e) {
                 throw new FailedPreconditionException("open image store under " + dataRoot + ": " + e.getMessage(), e);
             }
@@ -299,15 +303,34 @@ public final class ImageService {
      * container uses; then collects their content.
      */
     public RemovedImages prune(boolean all) {
+        return prune(all, image -> true);
+    }
+
+    /** As {@link #prune(boolean)}, of the images {@code selected} (Docker's {@code until} and {@code label} filters). */
+    public RemovedImages prune(boolean all, java.util.function.Predicate<Image> selected) {
         var inUse = users.images();
-        List<ImageRecord> doomed = store.all().stream()
-                .filter(image -> (all || image.dangling()) && !inUse.contains(image.id())).toList();
+        List<ImageRecord> records = store.all();
+        Map<ChainId, Integer> uses = layerUses(records);
+        List<ImageRecord> doomed = records.stream()
+                .filter(image -> (all || image.dangling()) && !inUse.contains(image.id()))
+                .filter(image -> selected.test(toImage(image, uses))).toList();
         List<String> untagged = new ArrayList<>();
         doomed.forEach(image -> image.tags().forEach(tag -> untagged.add(familiar(tag))));
         doomed.forEach(image -> image.digests().forEach(digest -> untagged.add(familiar(digest))));
         List<Digest> ids = doomed.stream().map(ImageRecord::id).toList();
         store.delete(ids);
         return new RemovedImages(untagged, ids, collectGarbage().bytesReclaimed());
+    }
+
+    /** Bytes of file content in every stored image's layers, each layer counted once ({@code docker system df}). */
+    public long layersSize() {
+        Map<ChainId, Long> sizes = new HashMap<>();
+        for (ImageRecord record : store.all()) {
+            for (int i = 0; i < record.layers().size(); i++) {
+                sizes.put(record.layers().get(i), record.layerSizes().get(i));
+            }
+        }
+        return sizes.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Removes blobs and unpacked layers that no image and no container references. Waits for running pulls. */
@@ -348,26 +371,74 @@ public final class ImageService {
     }
 
     /**
-     * Docker's {@code save}: the images named (a tag saves that tag, an ID every tag of the image) as a Docker 25+
-     * archive, which is also an OCI image layout, on {@code out} (left open).
+     * Docker's {@code save}: the images named (a tag saves that tag; an ID or digest saves the image untagged, as
+     * Docker does) as a Docker 25+ archive, which is also an OCI image layout, on {@code out} (left open).
      */
     public void save(List<String> namesOrIds, OutputStream out) {
+        List<DockerArchive.SavedImage> images = savedImages(namesOrIds);
+        try {
+            DockerArchive.save(content, images, out);
+        } catch (IOException | ImageFormatException e) {
+            throw new FailedPreconditionException("save " + String.join(" ", namesOrIds) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The images named, as {@link #save} picks them, as a pure OCI image layout tarball with the blobs as stored (what
+     * {@code skopeo copy … oci-archive:} writes); a Docker-typed manifest is converted to OCI media types.
+     */
+    public void saveOciLayout(List<String> namesOrIds, OutputStream out) {
+        List<DockerArchive.SavedImage> images = savedImages(namesOrIds);
+        try {
+            OciLayout.save(content, images, out);
+        } catch (IOException | ImageFormatException e) {
+            throw new FailedPreconditionException("save " + String.join(" ", namesOrIds) + " as an OCI layout: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Every name resolved first, so that a missing image fails the save before anything is written. */
+    private List<DockerArchive.SavedImage> savedImages(List<String> namesOrIds) {
         Map<Digest, DockerArchive.SavedImage> images = new java.util.LinkedHashMap<>();
         for (String name : namesOrIds) {
             Match match = resolve(name);
-            List<String> tags = match.reference().filter(ref -> !ref.contains("@")).map(List::of)
-                    .orElse(match.reference().isPresent() ? List.of() : match.image().tags());
+            List<String> tags = match.reference().filter(ref -> !ref.contains("@")).map(List::of).orElse(List.of());
             images.merge(match.image().id(), new DockerArchive.SavedImage(match.image().manifest(), tags), (a, b) -> {
                 List<String> both = new ArrayList<>(a.tags());
                 b.tags().stream().filter(tag -> !both.contains(tag)).forEach(both::add);
                 return new DockerArchive.SavedImage(a.manifest(), both);
             });
         }
+        return List.copyOf(images.values());
+    }
+
+    /**
+     * Docker's {@code load}: a {@code docker save} tarball (any Docker version, or skopeo's {@code docker-archive}) or an
+     * OCI image layout tarball, plain or gzipped, read as untrusted input. Every blob is verified, every layer unpacked
+     * through the hostile-input-safe extractor; images are recorded, and tags moved to them, only once all of the
+     * archive has passed. On failure nothing is recorded and what was stored is collected again.
+     */
+    public List<LoadedImage> load(InputStream archive, Consumer<LoadEvent> progress) {
+        List<ImageLoader.Loaded> loaded;
+        gcLock.readLock().lock();
         try {
-            DockerArchive.save(content, List.copyOf(images.values()), out);
-        } catch (IOException | ImageFormatException e) {
-            throw new FailedPreconditionException("save " + String.join(" ", namesOrIds) + ": " + e.getMessage(), e);
+            loaded = loader.load(archive, progress, this::knownSize);
+            for (ImageLoader.Loaded image : loaded) {
+                store.put(image.image(), Optional.empty(), Optional.empty());
+                image.references().forEach(reference -> store.tag(image.image().id(), reference));
+            }
+        } catch (RuntimeException | Error e) {
+            gcLock.readLock().unlock();
+            try {
+                collectGarbage();
+            } catch (RuntimeException gcFailed) {
+                e.addSuppressed(gcFailed);
+            }
+            throw e;
         }
+        gcLock.readLock().unlock();
+        return loaded.stream().map(image -> new LoadedImage(image.image().id(),
+                image.references().stream().map(ImageService::familiar).toList())).toList();
     }
 
     private Image recordLocal(java.util.function.Supplier<ImageRecord> make, NewImage how) {

@@ -40,26 +40,43 @@ final class LayerUnpacker {
         this.extractor = LayerExtractor.forCurrentUser(limits);
     }
 
-    /** Unpacks {@code blob} as layer {@code chain}; reports compressed bytes read; returns bytes of file content. */
-    long unpack(Descriptor blob, Digest diffId, ChainId chain, LongConsumer progress) {
-        String operation = "unpack layer " + blob.digest();
+    /** A layer blob extracted into a staging directory of the snapshotter, not yet committed. */
+    record Staged(Digest blob, Path dir, LayerSummary summary) {
+    }
+
+    /**
+     * Extracts {@code blob} into a new staging directory, reporting compressed bytes read. Layers are independent
+     * directories (overlayfs stacks them later), so several can be staged at once, in any order.
+     */
+    Staged stage(Digest blob, long size, LongConsumer progress) {
         Path staging = snapshotter.newStagingDir();
-        try {
-            LayerSummary summary;
-            try (InputStream in = new Counting(content.open(blob.digest()), progress)) {
-                summary = extractor.extract(in, staging);
-            }
-            progress.accept(blob.size());
-            if (!summary.diffId().equals(diffId)) {
-                throw new FailedPreconditionException(operation + ": its DiffID is " + summary.diffId() + ", the config says "
-                        + diffId);
-            }
-            snapshotter.commitLayer(chain, staging);
-            return summary.bytes();
-        } catch (IOException e) {
-            throw new FailedPreconditionException(operation + ": " + e.getMessage(), e);
-        } finally {
+        try (InputStream in = new Counting(content.open(blob), progress)) {
+            LayerSummary summary = extractor.extract(in, staging);
+            progress.accept(size);
+            return new Staged(blob, staging, summary);
+        } catch (IOException | RuntimeException e) {
             deleteTree(staging);
+            if (e instanceof IOException io) {
+                throw new FailedPreconditionException("unpack layer " + blob + ": " + io.getMessage(), io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /**
+     * Commits a staged layer as {@code chain} when its DiffID is the config's {@code diffId}; the staging directory
+     * is gone afterwards either way. Returns bytes of file content.
+     */
+    long commit(Staged staged, Digest diffId, ChainId chain) {
+        try {
+            if (!staged.summary().diffId().equals(diffId)) {
+                throw new FailedPreconditionException("unpack layer " + staged.blob() + ": its DiffID is "
+                        + staged.summary().diffId() + ", the config says " + diffId);
+            }
+            snapshotter.commitLayer(chain, staged.dir());
+            return staged.summary().bytes();
+        } finally {
+            deleteTree(staged.dir());
         }
     }
 

@@ -6,8 +6,10 @@ import io.gantry.core.content.Digest;
 import io.gantry.core.content.IngestConflictException;
 import io.gantry.core.errors.UnavailableException;
 import io.gantry.core.image.ImageReference;
+import io.gantry.core.image.oci.OciDescriptor;
 import io.gantry.core.image.oci.Platform;
 import io.gantry.core.registry.Credentials;
+import io.gantry.core.registry.PullProgress;
 import io.gantry.core.registry.PulledImage;
 import io.gantry.core.registry.RegistryClient;
 import io.gantry.core.registry.RegistryException;
@@ -23,8 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One pull: registry mirrors for docker.io first and upstream after (as Docker's {@code registry-mirrors}), then each
- * layer unpacked unless its snapshot exists. Returns the record to store; storing it is the caller's, so nothing is
+ * One pull: registry mirrors for docker.io first and upstream after (as Docker's {@code registry-mirrors}); each
+ * layer whose snapshot does not exist is unpacked as soon as its blob is verified, several at once, and committed in
+ * order once the config's DiffIDs confirm it. Returns the record to store; storing it is the caller's, so nothing is
  * visible before every layer is in place.
  */
 final class Puller {
@@ -32,6 +35,11 @@ final class Puller {
     private static final Logger log = LoggerFactory.getLogger(Puller.class);
     /** Two pulls sharing a blob race for its ingest; the loser waits for the winner's commit, at most this often. */
     private static final int INGEST_CONFLICT_ATTEMPTS = 600;
+    /**
+     * Layers unpacked at once. Unpacking is mostly inflating and hashing, so one per core; at least two, so that one
+     * layer's file system calls overlap another's computing.
+     */
+    private static final int UNPACK_THREADS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private final RegistryClient registry;
     private final ContentStore content;
@@ -56,28 +64,34 @@ final class Puller {
 
     Result pull(ImageReference reference, @Nullable Credentials credentials, PullReporter reporter,
                 ToLongFunction<ChainId> knownSize) {
-        PulledImage pulled = fetch(reference, credentials, reporter);
-        List<Digest> diffIds = pulled.config().rootfs().diffIds().stream().map(Digest::parse).toList();
-        List<ChainId> chains = ChainIds.of(diffIds);
-        List<Long> sizes = new ArrayList<>();
-        for (int i = 0; i < chains.size(); i++) {
-            Descriptor layer = pulled.parsed().layers().get(i).toDescriptor();
-            String id = layer.digest().shortHex();
-            ChainId chain = chains.get(i);
-            if (snapshotter.hasLayer(chain)) {
-                reporter.emit(PullEvent.layer(id, reporter.downloaded(layer.digest()) ? PullEvent.Status.PULL_COMPLETE
-                        : PullEvent.Status.ALREADY_EXISTS, 0, layer.size()));
-                sizes.add(knownSize.applyAsLong(chain));
-                continue;
+        try (LayerStaging staging = new LayerStaging(unpacker, reporter, UNPACK_THREADS)) {
+            PulledImage pulled = fetch(reference, credentials, staging);
+            List<Digest> diffIds = pulled.config().rootfs().diffIds().stream().map(Digest::parse).toList();
+            List<ChainId> chains = ChainIds.of(diffIds);
+            List<Descriptor> layers = pulled.parsed().layers().stream().map(OciDescriptor::toDescriptor).toList();
+            for (int i = 0; i < chains.size(); i++) {
+                if (!snapshotter.hasLayer(chains.get(i))) {
+                    staging.start(layers.get(i).digest(), layers.get(i).size()); // blobs stored before this pull
+                }
             }
-            long size = unpacker.unpack(layer, diffIds.get(i), chain,
-                    done -> reporter.emit(PullEvent.layer(id, PullEvent.Status.EXTRACTING, done, layer.size())));
-            reporter.emit(PullEvent.layer(id, PullEvent.Status.PULL_COMPLETE, 0, layer.size()));
-            sizes.add(size);
+            List<Long> sizes = new ArrayList<>();
+            for (int i = 0; i < chains.size(); i++) {
+                Descriptor layer = layers.get(i);
+                String id = layer.digest().shortHex();
+                ChainId chain = chains.get(i);
+                if (snapshotter.hasLayer(chain)) {
+                    reporter.emit(PullEvent.layer(id, reporter.downloaded(layer.digest()) ? PullEvent.Status.PULL_COMPLETE
+                            : PullEvent.Status.ALREADY_EXISTS, 0, layer.size()));
+                    sizes.add(knownSize.applyAsLong(chain));
+                    continue;
+                }
+                sizes.add(unpacker.commit(staging.take(layer.digest(), layer.size()), diffIds.get(i), chain));
+                reporter.emit(PullEvent.layer(id, PullEvent.Status.PULL_COMPLETE, 0, layer.size()));
+            }
+            Digest configDigest = pulled.parsed().config().toDescriptor().digest();
+            ImageRecord image = new ImageRecord(configDigest, pulled.manifest(), List.of(), List.of(), Instant.now(), chains, sizes);
+            return new Result(image, pulled.reference().digest() != null ? pulled.reference().digest() : pulled.manifest().digest());
         }
-        Digest configDigest = pulled.parsed().config().toDescriptor().digest();
-        ImageRecord image = new ImageRecord(configDigest, pulled.manifest(), List.of(), List.of(), Instant.now(), chains, sizes);
-        return new Result(image, pulled.reference().digest() != null ? pulled.reference().digest() : pulled.manifest().digest());
     }
 
     /** The sources to try, in order: each mirror (docker.io only), then the reference's own registry. */
@@ -92,7 +106,7 @@ final class Puller {
         return sources;
     }
 
-    private PulledImage fetch(ImageReference reference, @Nullable Credentials credentials, PullReporter reporter) {
+    private PulledImage fetch(ImageReference reference, @Nullable Credentials credentials, PullProgress reporter) {
         List<String> mirrorFailures = new ArrayList<>();
         for (ImageReference source : sources(reference)) {
             try {
@@ -109,7 +123,7 @@ final class Puller {
         throw new IllegalStateException("the reference itself is always the last source");
     }
 
-    private PulledImage fetchWaitingForOtherPulls(ImageReference source, @Nullable Credentials credentials, PullReporter reporter) {
+    private PulledImage fetchWaitingForOtherPulls(ImageReference source, @Nullable Credentials credentials, PullProgress reporter) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return registry.pull(source, platform, content, reporter, credentials);

@@ -6,7 +6,10 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A container's generated {@code /etc/hosts}: Docker's fixed head, the legacy link entries, the container's own
@@ -26,6 +29,33 @@ final class HostsFile {
         String line() {
             return ip + "\t" + String.join(" ", names);
         }
+    }
+
+    /**
+     * A bridged container's file from the engine's state: its own addresses, its link lines, and on each user-defined
+     * network its peers by name and aliases (as Docker, the default bridge gives no names but links).
+     */
+    static String of(ContainerNet c, Map<String, Network> networks, Collection<ContainerNet> all) {
+        List<Entry> own = new ArrayList<>();
+        List<Entry> peers = new ArrayList<>();
+        for (Endpoint e : c.endpoints()) {
+            own.add(new Entry(e.ip(), List.of(c.hostname())));
+            Network n = networks.get(e.network());
+            if (n == null || n.isDefault()) {
+                continue;
+            }
+            for (ContainerNet other : all) {
+                if (other == c) {
+                    continue;
+                }
+                other.endpoints().stream().filter(o -> o.network().equals(n.name())).forEach(o -> {
+                    List<String> names = new ArrayList<>(List.of(other.name()));
+                    o.aliases().stream().filter(a -> !names.contains(a)).forEach(names::add);
+                    peers.add(new Entry(o.ip(), names));
+                });
+            }
+        }
+        return render(c.linkLines(), own, peers);
     }
 
     static String render(List<String> linkLines, List<Entry> own, List<Entry> peers) {

@@ -27,47 +27,38 @@ public record LegacyLink(String alias, String targetName, String targetHostname,
         }
     }
 
+    /** The link to {@code target}'s endpoint on {@code network}, which the consumer is to join. */
+    static LegacyLink to(ContainerNet target, Network network, LinkRequest request) {
+        Endpoint e = target.endpoints().stream().filter(x -> x.network().equals(network.name())).findFirst()
+                .orElseThrow(() -> new InvalidArgumentException("Cannot link to /" + target.name()
+                        + ", as it does not belong to " + (network.isDefault() ? "the default network"
+                        : "network " + network.name())));
+        return new LegacyLink(request.alias(), target.name(), target.hostname(), e.ip(), request.exposedPorts(),
+                request.env());
+    }
+
     /**
-     * The variables Docker sets in the consumer for this link, in Docker's order: {@code ALIAS_PORT} (the first port,
-     * tcp ports before udp, ascending), then per port {@code ALIAS_PORT_<n>_<PROTO>} and its {@code _ADDR},
-     * {@code _PORT}, {@code _PROTO}, with {@code _START}/{@code _END} for runs of consecutive ports, then
-     * {@code ALIAS_NAME=/consumer/alias} and {@code ALIAS_ENV_<VAR>} for the target's variables but HOME and PATH.
+     * The variables Docker sets in the consumer for this link: {@code ALIAS_PORT} (the lowest port, tcp before udp
+     * for the same number), then per port in that order {@code ALIAS_PORT_<n>_<PROTO>} and its {@code _ADDR},
+     * {@code _PORT}, {@code _PROTO}, then {@code ALIAS_NAME=/consumer/alias} and {@code ALIAS_ENV_<VAR>} for the
+     * target's variables but HOME and PATH. Docker's code also means to add {@code _START}/{@code _END} variables for
+     * runs of consecutive ports, but they never appear (its range check compares a port with itself, measured on
+     * dockerd 20.10 in LinksDockerParityTest), so neither do they here.
      */
     public List<String> env(String consumerName) {
         String prefix = alias.toUpperCase(Locale.ROOT).replace('-', '_');
         List<ExposedPort> ports = new ArrayList<>(exposedPorts);
-        ports.sort(Comparator.comparing((ExposedPort p) -> p.protocol() != Protocol.TCP)
-                .thenComparing(p -> p.protocol().wire()).thenComparingInt(ExposedPort::port));
+        ports.sort(Comparator.comparingInt(ExposedPort::port).thenComparing(p -> p.protocol() != Protocol.TCP));
         List<String> env = new ArrayList<>();
-        ExposedPort start = null;
-        ExposedPort end = null;
-        for (int i = 0; i < ports.size(); i++) {
-            ExposedPort p = ports.get(i);
-            if (i == 0) {
-                start = p;
-                end = p;
-                env.add(prefix + "_PORT=" + url(p));
-            }
-            String pp = portPrefix(prefix, p);
+        if (!ports.isEmpty()) {
+            env.add(prefix + "_PORT=" + url(ports.get(0)));
+        }
+        for (ExposedPort p : ports) {
+            String pp = prefix + "_PORT_" + p.port() + "_" + p.protocol().name();
             env.add(pp + "=" + url(p));
             env.add(pp + "_ADDR=" + targetIp);
             env.add(pp + "_PORT=" + p.port());
             env.add(pp + "_PROTO=" + p.protocol().wire());
-            if (p.port() == end.port() + 1 && p.protocol() == end.protocol()) {
-                end = p;
-                if (i < ports.size() - 1) {
-                    continue;
-                }
-            }
-            if (!end.equals(start)) {
-                String sp = portPrefix(prefix, start);
-                env.add(sp + "_START=" + url(start));
-                env.add(sp + "_PORT_START=" + start.port());
-                env.add(sp + "_END=" + url(end));
-                env.add(sp + "_PORT_END=" + end.port());
-            }
-            start = p;
-            end = p;
         }
         env.add(prefix + "_NAME=/" + consumerName + "/" + alias);
         for (String kv : targetEnv) {
@@ -94,9 +85,5 @@ public record LegacyLink(String alias, String targetName, String targetHostname,
 
     private String url(ExposedPort p) {
         return p.protocol().wire() + "://" + targetIp + ":" + p.port();
-    }
-
-    private static String portPrefix(String prefix, ExposedPort p) {
-        return prefix + "_PORT_" + p.port() + "_" + p.protocol().name();
     }
 }

@@ -26,6 +26,16 @@ public record NetworkConfig(String subnetPool, int subnetPrefix, List<String> dn
         public static PortDriver detect() {
             return NftTable.available() ? NFTABLES : USERSPACE;
         }
+
+        /** {@code nftables} or {@code userspace}, as {@code --port-driver} takes it. */
+        public static PortDriver parse(String name) {
+            return switch (name) {
+                case "nftables" -> NFTABLES;
+                case "userspace" -> USERSPACE;
+                default -> throw new IllegalArgumentException("unknown port driver '" + name
+                        + "' (nftables: kernel NAT in the instance's table; userspace: a proxy process per container)");
+            };
+        }
     }
 
     public NetworkConfig {
@@ -35,6 +45,16 @@ public record NetworkConfig(String subnetPool, int subnetPrefix, List<String> dn
 
     public static NetworkConfig defaults() {
         return new NetworkConfig("10.222.0.0/16", 24, List.of(), Path.of("/etc/resolv.conf"), PortDriver.detect());
+    }
+
+    /** A resolver address as {@code --dns} takes it: an IPv4 address. */
+    public static String checkResolver(String address) {
+        try {
+            Ipv4Subnet.parseAddress(address);
+            return address;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("--dns needs an IPv4 address, not " + address);
+        }
     }
 
     public NetworkConfig withDns(List<String> servers) {

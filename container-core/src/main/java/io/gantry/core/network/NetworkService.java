@@ -20,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The networking facade: bridge networks (create, list, inspect, remove), and per container {@link #attach} before
- * start, {@link #connect}/{@link #disconnect} while it exists, {@link #detach} when it stops. All methods are
- * synchronised: they change shared host state (the instance's table, the peers' hosts files).
+ * The networking facade: bridge networks (create, list, inspect, remove), and per container {@link #attach} when it
+ * is created, {@link #publish} when it starts and {@link #unpublish} when it stops (published ports exist only while a
+ * container runs, as in Docker), {@link #connect}/{@link #disconnect} while it exists, {@link #detach} when it is
+ * removed. All methods are synchronised: they change shared host state (the instance's table, the peers' hosts files).
  *
  * <p>Names on user-defined networks are served by generated {@code /etc/hosts} files rather than an embedded DNS
  * server: they need no process in the data path (so, like the NAT rules, they keep working while the engine is down),
@@ -42,6 +43,7 @@ public final class NetworkService {
     private final NftTable nft;
     private final ForwardAccepts forward;
     private final PortProxies proxies;
+    private final PortPublisher ports;
     private final Map<String, Network> networks = new LinkedHashMap<>();
     private final Map<String, ContainerNet> containers = new LinkedHashMap<>();
 
@@ -53,6 +55,7 @@ public final class NetworkService {
         this.nft = new NftTable(instance.nftTable());
         this.forward = new ForwardAccepts(instance.nftTable());
         this.proxies = new PortProxies(instance.runDir());
+        this.ports = new PortPublisher(nft, proxies, config.portDriver());
     }
 
     /**
@@ -174,9 +177,9 @@ public final class NetworkService {
     }
 
     /**
-     * Networks a container before it starts: its namespace, an address on the network, published ports (checked
-     * against other containers and host listeners first: on a conflict nothing is created), hosts and resolv.conf,
-     * legacy links.
+     * Networks a container when it is created: its namespace, an address on the network, hosts and resolv.conf, legacy
+     * links (on the default bridge Docker's variables and hosts line; on a user-defined network the alias as a name).
+     * The ports it asks for are recorded and published only by {@link #publish}.
      */
     public synchronized NetworkAttachment attach(AttachRequest req) {
         if (containers.containsKey(req.containerId())) {
@@ -187,24 +190,21 @@ public final class NetworkService {
         if (network != null && network.isDefault() && !req.aliases().isEmpty()) {
             throw new InvalidArgumentException(op + ": network aliases need a user-defined network");
         }
-        List<PortBinding> ports = resolvePorts(op, req.ports());
         List<String> linkLines = new ArrayList<>();
         List<String> linkEnv = new ArrayList<>();
         for (LinkRequest l : req.links()) {
             ContainerNet target = containers.values().stream().filter(c -> c.name().equals(l.target())).findFirst()
-                    .orElseThrow(() -> new NotFoundException(op + ": link target " + l.target() + " is not running"));
-            Endpoint te = target.endpoints().stream().filter(e -> e.network().equals(network.name())).findFirst()
-                    .orElseThrow(() -> new InvalidArgumentException(op + ": link target " + l.target()
-                            + " is not on network " + network.name()));
-            LegacyLink link = new LegacyLink(l.alias(), target.name(), target.hostname(), te.ip(), l.exposedPorts(),
-                    l.env());
-            linkLines.add(link.hostsLine());
-            linkEnv.addAll(link.env(req.containerName()));
+                    .orElseThrow(() -> new NotFoundException(op + ": link target " + l.target() + " is not networked"));
+            LegacyLink link = LegacyLink.to(target, network, l);
+            // on a user-defined network Docker gives a link only a name for the target, for this container
+            linkLines.add(network.isDefault() ? link.hostsLine() : link.targetIp() + "\t" + l.alias());
+            linkEnv.addAll(network.isDefault() ? link.env(req.containerName()) : List.of());
         }
         ResolvConf.Result resolv = resolvConf(req.mode());
         List<Endpoint> eps = network == null ? List.of() : List.of(newEndpoint(network, "eth0", req.aliases()));
         ContainerNet c = new ContainerNet(req.containerId(), req.containerName(), req.hostname(), req.mode(),
-                netns.pathOf(req.containerId()).toString(), eps, ports, linkLines, linkEnv, resolv.warnings());
+                netns.pathOf(req.containerId()).toString(), eps, List.of(), linkLines, linkEnv, resolv.warnings(),
+                req.ports());
         resolv.warnings().forEach(w -> LOG.warn("{}: {}", op, w));
         try {
             store.put(c); // first: the address is taken on disk before it exists on the host
@@ -226,7 +226,6 @@ public final class NetworkService {
                 Files.writeString(dir.resolve("resolv.conf"), resolv.content());
             }
             refreshHosts();
-            syncPorts();
             return attachmentOf(c);
         } catch (IOException | RuntimeException e) {
             try {
@@ -241,21 +240,56 @@ public final class NetworkService {
         }
     }
 
-    private List<PortBinding> resolvePorts(String op, List<PortBinding> requested) {
-        List<PortBinding> taken = new ArrayList<>();
-        containers.values().forEach(c -> taken.addAll(c.ports()));
-        List<PortBinding> out = new ArrayList<>();
-        for (PortBinding p : requested) {
-            PortBinding bound = p.hostPort() == 0 ? p.withHostPort(HostPorts.pickFree(p, taken)) : p;
-            taken.stream().filter(bound::clashesWith).findFirst().ifPresent(t -> {
-                throw new ConflictException(op + ": publish " + bound + ": host port " + t.hostIp() + ":"
-                        + t.hostPort() + "/" + t.protocol().wire() + " is already published by another container");
-            });
-            HostPorts.requireFree(bound);
-            taken.add(bound);
-            out.add(bound);
+    /**
+     * Publishes the container's requested ports (at its start): host ports chosen where left open, each checked first
+     * against the ports other containers publish and the host's listening sockets, so that on a conflict nothing is
+     * published. Returns the bindings; a container already publishing keeps its own.
+     */
+    public synchronized List<PortBinding> publish(String containerId) {
+        ContainerNet c = requireContainer(containerId, "publish");
+        if (!c.ports().isEmpty() || c.requestedPorts().isEmpty()) {
+            return c.ports();
         }
-        return out;
+        String op = "start " + c.name();
+        List<ContainerNet> others = containers.values().stream().filter(o -> o != c).toList();
+        ContainerNet published = c.withPorts(PortPublisher.resolve(op, c.requestedPorts(), others));
+        try {
+            store.put(published);
+            containers.put(containerId, published);
+            syncPorts();
+            return published.ports();
+        } catch (IOException | RuntimeException e) {
+            try {
+                unpublish(containerId);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            if (e instanceof EngineException ee) {
+                throw ee;
+            }
+            throw new FailedPreconditionException(op + ": publish ports: " + e.getMessage(), e);
+        }
+    }
+
+    /** Takes the container's published ports off the host (at its stop); its request stays for the next start. */
+    public synchronized void unpublish(String containerId) {
+        ContainerNet c = containers.get(containerId);
+        if (c == null || c.ports().isEmpty()) {
+            return;
+        }
+        ContainerNet stopped = c.withPorts(List.of());
+        try {
+            store.put(stopped);
+            containers.put(containerId, stopped);
+            syncPorts();
+        } catch (IOException e) {
+            throw new FailedPreconditionException("unpublish ports of " + c.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The containers that publish ports now (their IDs). */
+    public synchronized List<String> publishing() {
+        return containers.values().stream().filter(c -> !c.ports().isEmpty()).map(ContainerNet::containerId).toList();
     }
 
     private Endpoint newEndpoint(Network n, String ifname, List<String> aliases) {
@@ -313,6 +347,7 @@ public final class NetworkService {
             BridgeLinks.addVeth(e, n.bridge(), Path.of(c.netnsPath()), c.endpoints().isEmpty());
             forward.ensure(n.bridge());
             refreshHosts();
+            syncPorts(); // published ports lead to the first endpoint: after a disconnect and connect, this one
             return e;
         } catch (IOException ex) {
             throw new FailedPreconditionException("connect " + c.name() + " to " + n.name() + ": " + ex.getMessage(), ex);
@@ -353,7 +388,9 @@ public final class NetworkService {
             netns.remove(containerId);
             store.delete(containerId);
             refreshHosts();
-            syncPorts();
+            if (c == null || !c.ports().isEmpty()) {
+                syncPorts();
+            }
         } catch (IOException e) {
             throw new FailedPreconditionException("detach " + containerId + ": " + e.getMessage(), e);
         }
@@ -408,50 +445,15 @@ public final class NetworkService {
     /** Rewrites every bridged container's hosts file from the current state. */
     private void refreshHosts() throws IOException {
         for (ContainerNet c : containers.values()) {
-            if (c.mode() == NetworkMode.HOST) {
-                continue;
+            if (c.mode() != NetworkMode.HOST) {
+                HostsFile.writeInPlace(store.dirOf(c.containerId()).resolve("hosts"),
+                        HostsFile.of(c, networks, containers.values()));
             }
-            List<HostsFile.Entry> own = new ArrayList<>();
-            List<HostsFile.Entry> peers = new ArrayList<>();
-            for (Endpoint e : c.endpoints()) {
-                own.add(new HostsFile.Entry(e.ip(), List.of(c.hostname())));
-                Network n = networks.get(e.network());
-                if (n == null || n.isDefault()) {
-                    continue; // as Docker: no names on the default bridge but links
-                }
-                for (ContainerNet other : containers.values()) {
-                    if (other == c) {
-                        continue;
-                    }
-                    other.endpoints().stream().filter(o -> o.network().equals(n.name())).forEach(o -> {
-                        List<String> names = new ArrayList<>(List.of(other.name()));
-                        o.aliases().stream().filter(a -> !names.contains(a)).forEach(names::add);
-                        peers.add(new HostsFile.Entry(o.ip(), names));
-                    });
-                }
-            }
-            Path file = store.dirOf(c.containerId()).resolve("hosts");
-            HostsFile.writeInPlace(file, HostsFile.render(c.linkLines(), own, peers));
         }
     }
 
     private void syncPorts() throws IOException {
-        List<NftTable.Dnat> dnats = new ArrayList<>();
-        Map<String, List<NftTable.Dnat>> byContainer = new LinkedHashMap<>();
-        for (ContainerNet c : containers.values()) {
-            if (c.endpoints().isEmpty()) {
-                continue;
-            }
-            List<NftTable.Dnat> mine = c.ports().stream().map(p -> new NftTable.Dnat(p, c.endpoints().get(0).ip()))
-                    .toList();
-            dnats.addAll(mine);
-            byContainer.put(c.containerId(), mine);
-        }
-        boolean userspace = config.portDriver() == NetworkConfig.PortDriver.USERSPACE;
-        if (NftTable.available() && nft.exists()) {
-            nft.sync(List.copyOf(networks.values()), userspace ? List.of() : dnats);
-        }
-        proxies.sync(userspace ? byContainer : Map.of());
+        ports.sync(List.copyOf(networks.values()), containers.values());
     }
 
     private ResolvConf.Result resolvConf(NetworkMode mode) {

@@ -38,9 +38,17 @@ final class PortProxies {
         }
     }
 
+    /** Stops every proxy of the instance and removes their directory. */
     void stopAll() throws IOException {
         for (String id : running()) {
             stop(id);
+        }
+        if (Files.isDirectory(dir)) {
+            try (var left = Files.list(dir)) {
+                if (left.findAny().isEmpty()) {
+                    Files.delete(dir);
+                }
+            }
         }
     }
 

@@ -43,7 +43,13 @@ final class ContainerLogs {
      * Sends the selected entries to {@code sink}, then every new one, until {@code running} says the run ended
      * and the log is drained (or an entry passes {@code until}).
      */
-    static void follow(Path log, int maxFiles, LogQuery q, Consumer<LogEntry> sink, BooleanSupplier running) {
+    /** Waits up to the given milliseconds for more to read; may return early (when the container ends). */
+    interface Pause {
+        void pause(long ms) throws InterruptedException;
+    }
+
+    static void follow(Path log, int maxFiles, LogQuery q, Consumer<LogEntry> sink, BooleanSupplier running,
+            Pause pause) {
         Follower f = new Follower(log, q, sink);
         try {
             f.open();
@@ -66,7 +72,7 @@ final class ContainerLogs {
                     return;
                 }
                 if (!got) {
-                    Thread.sleep(FOLLOW_POLL_MS);
+                    pause.pause(FOLLOW_POLL_MS);
                 }
             }
         } catch (IOException e) {

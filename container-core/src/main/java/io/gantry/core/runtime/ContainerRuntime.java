@@ -58,6 +58,10 @@ public final class ContainerRuntime implements AutoCloseable {
     private final ContainerNames names = new ContainerNames();
     private final ExitWatcher watcher;
     private final ScheduledExecutorService restarts;
+    private final List<java.util.function.BiConsumer<String, ExitStatus>> exitListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<String>> startListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * Opens the runtime on {@code instance}'s data root. Containers a previous engine left there are taken over:
@@ -191,6 +195,9 @@ public final class ContainerRuntime implements AutoCloseable {
     private void startLocked(LiveContainer c) {
         ContainerRecord r = c.record;
         String id = r.id();
+        if (c.filesystemMounts > 0) {
+            throw new ConflictException("start container " + id + ": its filesystem is open for a copy or export");
+        }
         Path dir = containersDir.resolve(id);
         Cgroup cgroup = cgroups.create(id, cgroupResources(r.spec()));
         Shim.Started started;
@@ -215,6 +222,8 @@ public final class ContainerRuntime implements AutoCloseable {
         c.exit = new CompletableFuture<>();
         update(c, r.running(monitor, HostFacts.startTime(monitor), started.initPid(),
                 HostFacts.startTime(started.initPid())));
+        // Before the watch: a run that already ended is reported by watch() at once, on this thread.
+        startListeners.forEach(listener -> listener.accept(id));
         watcher.watch(id, dir, monitor, c.record.monitorStartTime());
     }
 
@@ -293,7 +302,9 @@ public final class ContainerRuntime implements AutoCloseable {
             if (c.record.state() != ContainerState.PAUSED || c.cgroup == null) {
                 throw new ConflictException("unpause container " + id + ": it is not paused");
             }
-            cgroups.freeze(c.cgroup, false);
+            if (c.filesystemFreezes == 0) {
+                cgroups.freeze(c.cgroup, false); // else the open filesystem thaws it when it closes
+            }
             update(c, c.record.withState(ContainerState.RUNNING));
         }
     }
@@ -380,6 +391,63 @@ public final class ContainerRuntime implements AutoCloseable {
     }
 
     /**
+     * Holds the container's files for the engine's own reading or writing ({@code docker cp}, {@code export},
+     * {@code diff}): a running container is frozen until the returned handle is closed (a paused one stays as it is),
+     * a stopped one cannot start or be removed meanwhile. See {@link ContainerFilesystem}.
+     */
+    public ContainerFilesystem openFilesystem(String id) {
+        LiveContainer c = get(id);
+        synchronized (c) {
+            ContainerRecord r = c.record;
+            if (!c.running()) {
+                c.filesystemMounts++;
+                boolean[] writer = {false};
+                Runnable claimWriter = () -> {
+                    synchronized (c) {
+                        if (c.filesystemWriter) {
+                            throw new ConflictException("container " + id + ": another copy is writing its filesystem");
+                        }
+                        c.filesystemWriter = writer[0] = true;
+                    }
+                };
+                return new ContainerFilesystem(null, r.rootfs().get(0), mountPoints(r.spec()), claimWriter, () -> {
+                    synchronized (c) {
+                        c.filesystemMounts--;
+                        c.filesystemWriter &= !writer[0];
+                    }
+                });
+            }
+            Cgroup cgroup = c.cgroup;
+            if (cgroup == null) {
+                throw new ConflictException("open the filesystem of container " + id + ": it is not running");
+            }
+            if (c.filesystemFreezes == 0 && r.state() == ContainerState.RUNNING) {
+                cgroups.freeze(cgroup, true);
+            }
+            c.filesystemFreezes++;
+            Runnable thaw = () -> {
+                synchronized (c) {
+                    if (--c.filesystemFreezes == 0 && c.record.state() == ContainerState.RUNNING && c.cgroup == cgroup) {
+                        cgroups.freeze(cgroup, false);
+                    }
+                }
+            };
+            if (!HostFacts.alive(r.initPid(), r.initStartTime())) {
+                thaw.run();
+                throw new ConflictException("open the filesystem of container " + id + ": its init has exited");
+            }
+            return new ContainerFilesystem(Path.of("/proc", Long.toString(r.initPid()), "root"), r.rootfs().get(0),
+                    mountPoints(r.spec()), () -> { }, thaw);
+        }
+    }
+
+    private static List<String> mountPoints(ContainerSpec spec) {
+        List<String> points = new java.util.ArrayList<>(ShimConfig.DEFAULT_MOUNT_POINTS);
+        spec.binds().forEach(bind -> points.add(bind.target()));
+        return points;
+    }
+
+    /**
      * Attaches to the running container's stdio through its monitor: output from now on, input if the container
      * was created with {@code openStdin} (or a tty). Closing the handle detaches; the container runs on.
      */
@@ -412,6 +480,9 @@ public final class ContainerRuntime implements AutoCloseable {
             stop(id, Duration.ZERO);
         }
         synchronized (c) {
+            if (c.filesystemMounts > 0) {
+                throw new ConflictException("remove container " + id + ": its filesystem is open for a copy or export");
+            }
             c.cancelRestart();
             watcher.unwatch(id);
             snapshotter.remove(id);
@@ -437,6 +508,30 @@ public final class ContainerRuntime implements AutoCloseable {
         }
         CgroupStats read = s == null ? CgroupStats.none() : s.withMemoryLimitAtMost(HostFacts.memTotal());
         return new ContainerStats(id, c.record.name(), Instant.now(), read, HostFacts.systemCpuNanos(), HostFacts.onlineCpus());
+    }
+
+    /** The host pids of every process in the running container's cgroup, exec'd ones included; empty when it does not run. */
+    public List<Long> processes(String id) {
+        LiveContainer c = get(id);
+        synchronized (c) {
+            return c.running() && c.cgroup != null ? cgroups.pids(c.cgroup) : List.of();
+        }
+    }
+
+    /**
+     * Calls {@code listener} with the container's ID and exit whenever a run ends, however it ended (its command
+     * returned, a signal, a stop), before waiters learn of it: Docker's {@code die} event. It must return quickly.
+     */
+    public void onExit(java.util.function.BiConsumer<String, ExitStatus> listener) {
+        exitListeners.add(listener);
+    }
+
+    /**
+     * Calls {@code listener} with the container's ID whenever it starts (by the user or its restart policy), under the
+     * container's lock, so that it comes before the {@link #onExit} of the same run: Docker's {@code start} event.
+     */
+    public void onStart(java.util.function.Consumer<String> listener) {
+        startListeners.add(listener);
     }
 
     /** IDs of the containers this runtime knows. */
@@ -470,7 +565,22 @@ public final class ContainerRuntime implements AutoCloseable {
             ContainerLogs.read(log, c.record.spec().logMaxFiles(), query).forEach(sink);
             return;
         }
-        ContainerLogs.follow(log, c.record.spec().logMaxFiles(), query, sink, c::running);
+        CompletableFuture<ExitStatus> exit;
+        synchronized (c) {
+            exit = c.exit;
+        }
+        // The follower polls the file for output; the run's end wakes it at once, so a client sees the end promptly.
+        ContainerLogs.follow(log, c.record.spec().logMaxFiles(), query, sink, c::running, ms -> {
+            if (exit == null) {
+                Thread.sleep(ms);
+                return;
+            }
+            try {
+                exit.get(ms, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException stillRunningOrFailed) {
+                // poll the file again
+            }
+        });
     }
 
     /**
@@ -530,6 +640,7 @@ public final class ContainerRuntime implements AutoCloseable {
                 c.cgroup = null;
             }
             update(c, c.record.exited(status, recorded.isPresent() ? "" : "gantry-shim monitor ended without recording an exit"));
+            exitListeners.forEach(listener -> listener.accept(id, status));
             CompletableFuture<ExitStatus> exit = c.exit;
             c.exit = null;
             applyRestartPolicy(c);

@@ -15,6 +15,12 @@ final class LiveContainer {
     @Nullable ScheduledFuture<?> pendingRestart;
     /** Restarts in a row that followed a short run: the exponent of the next backoff delay. */
     int quickRestarts;
+    /** Open {@link ContainerFilesystem}s of the running container: it stays frozen while there are any. */
+    int filesystemFreezes;
+    /** Open {@link ContainerFilesystem}s of the stopped container, which mount its layers: it may not start meanwhile. */
+    int filesystemMounts;
+    /** Whether one of them mounted its upper directory writable, which only one overlay at a time may do. */
+    boolean filesystemWriter;
 
     LiveContainer(ContainerRecord record) {
         this.record = record;

@@ -63,7 +63,7 @@ public record RestartPolicy(Mode mode, int maxRetries) {
      * Whether a container that just exited with {@code exitCode}, after {@code restarts} restarts so far, is
      * started again. A container the user stopped is not (Docker's "manually stopped").
      */
-    boolean restartsAfterExit(int exitCode, int restarts, boolean manuallyStopped) {
+    public boolean restartsAfterExit(int exitCode, int restarts, boolean manuallyStopped) {
         if (manuallyStopped) {
             return false;
         }

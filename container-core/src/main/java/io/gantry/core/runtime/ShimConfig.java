@@ -116,6 +116,9 @@ final class ShimConfig {
         argv.forEach(a -> put("arg", a));
     }
 
+    /** Where {@link #defaultMounts} mounts at the top level, creating the directories in the rootfs if missing. */
+    static final List<String> DEFAULT_MOUNT_POINTS = List.of("/proc", "/dev", "/sys");
+
     private void defaultMounts(boolean privileged) {
         mount("proc", "proc", "/proc", MS_NOSUID | MS_NOEXEC | MS_NODEV, "");
         mount("tmpfs", "tmpfs", "/dev", MS_NOSUID | MS_STRICTATIME, "mode=755,size=65536k");

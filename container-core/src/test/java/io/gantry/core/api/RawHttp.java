@@ -28,7 +28,11 @@ final class RawHttp implements AutoCloseable {
     }
 
     void send(String raw) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(raw.getBytes(StandardCharsets.ISO_8859_1));
+        sendBytes(raw.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    void sendBytes(byte[] raw) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(raw);
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }

@@ -25,6 +25,17 @@ public final class TarBuilder {
 
     private final List<Item> items = new ArrayList<>();
 
+    /** A builder holding every entry of {@code tar} (read to its end), to add more to. */
+    public static TarBuilder fromTar(java.io.InputStream tar) throws IOException {
+        TarBuilder builder = new TarBuilder();
+        org.apache.commons.compress.archivers.tar.TarArchiveInputStream in =
+                new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(tar);
+        for (TarArchiveEntry entry; (entry = in.getNextEntry()) != null; ) {
+            builder.items.add(new Item(entry, in.readAllBytes()));
+        }
+        return builder;
+    }
+
     public TarBuilder dir(String name) {
         return dir(name, 0755);
     }

@@ -88,7 +88,7 @@ class ContainerServiceTest {
     @Test
     void an_unknown_image_or_user_is_a_clear_error_and_creates_nothing() {
         assertThatThrownBy(() -> containers.create(ContainerRequest.builder("nope").build()))
-                .isInstanceOf(NotFoundException.class).hasMessage("No such image: nope");
+                .isInstanceOf(NotFoundException.class).hasMessage("No such image: nope:latest");
         assertThatThrownBy(() -> containers.create(ContainerRequest.builder("busybox").user("ghost").build()))
                 .hasMessage("unable to find user ghost: no matching entries in passwd file");
         assertThat(runtime.list()).isEmpty();

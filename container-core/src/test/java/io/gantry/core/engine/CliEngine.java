@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * Closing it removes every container, what the engine put on the host, both directories, and puts IPv4 forwarding
  * back as it found it.
  */
-final class CliEngine implements AutoCloseable {
+public final class CliEngine implements AutoCloseable {
 
     private static final Path IP_FORWARD = Path.of("/proc/sys/net/ipv4/ip_forward");
 
@@ -41,7 +41,7 @@ final class CliEngine implements AutoCloseable {
     }
 
     /** An engine with a docker.io mirror on {@code registry} and whatever else {@code settings} adds. */
-    static CliEngine start(LocalRegistry registry, UnaryOperator<EngineConfig> settings) throws IOException {
+    public static CliEngine start(LocalRegistry registry, UnaryOperator<EngineConfig> settings) throws IOException {
         String ipForward = Files.readString(IP_FORWARD);
         Path data = Files.createTempDirectory(Path.of("/var/tmp"), "gantry-engine-cli-");
         Path socketDir = Files.createTempDirectory("gecl");
@@ -58,9 +58,34 @@ final class CliEngine implements AutoCloseable {
         TestImages.push(client, source, ImageReference.parse(registry.host() + "/library/busybox:latest"), busybox);
     }
 
+    /** An engine with a docker.io mirror on {@code registry}. */
+    public static CliEngine start(LocalRegistry registry) throws IOException {
+        return start(registry, config -> config);
+    }
+
     /** Runs the docker CLI against this engine, checks its exit status and returns its output. */
     String docker(int expectedExit, String... args) throws IOException, InterruptedException {
-        return new DockerCli(engine.socket(), data.resolve("docker-config")).run(expectedExit, args);
+        return cli().run(expectedExit, args);
+    }
+
+    /** The same with {@code input} on the CLI's stdin (a {@code --password-stdin}). */
+    String dockerWithInput(int expectedExit, String input, String... args) throws IOException, InterruptedException {
+        return cli().runWithInput(expectedExit, input, args);
+    }
+
+    /** The docker CLI pointed at this engine, for input from files. */
+    public DockerCli cli() {
+        return new DockerCli(engine.socket(), data.resolve("docker-config"));
+    }
+
+    /** The engine's API socket. */
+    public Path socket() {
+        return engine.socket();
+    }
+
+    /** The engine's data root. */
+    Path data() {
+        return data;
     }
 
     @Override

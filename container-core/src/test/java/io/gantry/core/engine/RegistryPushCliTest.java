@@ -4,27 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gantry.core.content.ContentStore;
-import io.gantry.core.content.FileContentStore;
-import io.gantry.core.image.ImageReference;
-import io.gantry.core.image.oci.MediaTypes;
 import io.gantry.core.registry.LocalRegistry;
-import io.gantry.core.registry.RegistryClient;
-import io.gantry.core.registry.RegistrySettings;
-import io.gantry.core.registry.TestImages;
-import io.gantry.core.testing.DockerCli;
 import io.gantry.core.testing.Privileged;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,53 +37,31 @@ class RegistryPushCliTest {
     @RegisterExtension
     static final LocalRegistry TOKEN = LocalRegistry.withTokenAuth();
 
-    static final Path IP_FORWARD = Path.of("/proc/sys/net/ipv4/ip_forward");
     static final String CREDS = LocalRegistry.USER.username() + ":" + LocalRegistry.USER.password();
 
     @TempDir
     static Path shared;
 
-    Path data;
-    Path socketDir;
-    Engine engine;
-    DockerCli docker;
-    String ipForward;
+    @TempDir
+    Path home;
+
+    CliEngine engine;
 
     @BeforeAll
     static void publishBusybox() throws Exception {
-        RegistryClient client = new RegistryClient(RegistrySettings.onlyConfigured(PLAIN.hosts()));
-        ContentStore source = FileContentStore.open(shared.resolve("source"));
-        TestImages.TestImage busybox = TestImages.image(source, MediaTypes.OCI_MANIFEST, "amd64", TestImages.busyboxLayer());
-        TestImages.push(client, source, ImageReference.parse(PLAIN.host() + "/library/busybox:latest"), busybox);
+        CliEngine.pushBusybox(PLAIN, shared);
     }
 
+    /** docker.io through the plain registry; the token registry and its token service over plain HTTP. */
     @BeforeEach
     void start() throws IOException {
-        ipForward = Files.readString(IP_FORWARD);
-        data = Files.createTempDirectory(Path.of("/var/tmp"), "gantry-push-cli-");
-        socketDir = Files.createTempDirectory("gpcl");
-        List<String> plainHttp = new ArrayList<>(TOKEN.hosts());
-        engine = Engine.start(EngineConfig.forDataRoot(data).withSocket(socketDir.resolve("gantry.sock"))
-                .withRegistryCerts(HTTPS.certsDir())
-                .withRegistries(List.of("http://" + PLAIN.host()), plainHttp, true));
-        docker = new DockerCli(engine.socket(), data.resolve("docker-config"));
+        engine = CliEngine.start(PLAIN, config -> config.withRegistryCerts(HTTPS.certsDir())
+                .withRegistries(List.of("http://" + PLAIN.host()), TOKEN.hosts(), true));
     }
 
     @AfterEach
     void stop() throws IOException, InterruptedException {
-        for (String id : docker(0, "ps", "-aq").strip().lines().toList()) {
-            docker(0, "rm", "-f", id);
-        }
-        engine.removeHostState();
         engine.close();
-        Files.writeString(IP_FORWARD, ipForward);
-        for (Path root : List.of(data, socketDir)) {
-            try (Stream<Path> paths = Files.walk(root)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
     }
 
     @Test
@@ -104,8 +71,7 @@ class RegistryPushCliTest {
         docker(0, "tag", "busybox", target);
         assertThat(docker(1, "push", target)).contains("no credentials were given");
 
-        docker.runWithInput(0, LocalRegistry.USER.password() + "\n", "login", HTTPS.host(), "-u",
-                LocalRegistry.USER.username(), "--password-stdin");
+        login(HTTPS);
         String pushed = docker(0, "push", target);
 
         assertThat(pushed).contains("The push refers to repository [" + HTTPS.host() + "/team/busybox]").contains(": Pushed");
@@ -129,10 +95,8 @@ class RegistryPushCliTest {
                 "docker://" + PLAIN.host() + "/library/busybox:latest", "docker://" + TOKEN.host() + "/copied:3");
 
         for (String image : List.of(HTTPS.host() + "/copied:2", TOKEN.host() + "/copied:3")) {
-            String registry = image.substring(0, image.indexOf('/'));
             assertThat(docker(1, "pull", image)).contains("no credentials were given");
-            docker.runWithInput(0, LocalRegistry.USER.password() + "\n", "login", registry, "-u",
-                    LocalRegistry.USER.username(), "--password-stdin");
+            login(image.startsWith(HTTPS.host()) ? HTTPS : TOKEN);
             assertThat(docker(0, "pull", image)).contains("Downloaded newer image for " + image);
             assertThat(docker(0, "run", "--rm", image, "echo", "copied by skopeo")).isEqualTo("copied by skopeo\n");
         }
@@ -152,7 +116,7 @@ class RegistryPushCliTest {
                 "skopeo", "--insecure-policy"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("HOME", data.toString());
+        builder.environment().put("HOME", home.toString());
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -160,7 +124,12 @@ class RegistryPushCliTest {
         return out;
     }
 
+    private void login(LocalRegistry registry) throws IOException, InterruptedException {
+        engine.dockerWithInput(0, LocalRegistry.USER.password() + "\n", "login", registry.host(), "-u",
+                LocalRegistry.USER.username(), "--password-stdin");
+    }
+
     private String docker(int expectedExit, String... args) throws IOException, InterruptedException {
-        return docker.run(expectedExit, args);
+        return engine.docker(expectedExit, args);
     }
 }

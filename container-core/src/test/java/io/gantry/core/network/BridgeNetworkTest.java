@@ -135,6 +135,7 @@ class BridgeNetworkTest {
             f.service.create("app", Optional.empty());
             NetworkAttachment a = f.service.attach(AttachRequest.bridge(NetFixture.newId(), "a").onNetwork("app")
                     .withPorts(PortBinding.parse("127.0.0.1::80")));
+            f.service.publish(a.containerId());
             f.httpd(a, 80, "x");
             f.service.attach(AttachRequest.bridge(NetFixture.newId(), "b").withMode(NetworkMode.HOST));
         }

@@ -2,6 +2,7 @@ package io.gantry.core.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gantry.core.testing.OutsideNamespace;
 import io.gantry.core.testing.Privileged;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,9 +33,9 @@ class DockerCoexistenceTest {
             NetworkAttachment a = f.service.attach(AttachRequest.bridge(NetFixture.newId(), "a").onNetwork("app")
                     .withPorts(PortBinding.parse("80")));
             NetworkAttachment b = f.service.attach(AttachRequest.bridge(NetFixture.newId(), "b").onNetwork("app"));
-            NetFixture.Outside client = f.outside();
+            OutsideNamespace client = f.outside();
             f.httpd(a, 80, "through");
-            int port = a.ports().get(0).hostPort();
+            int port = f.service.publish(a.containerId()).get(0).hostPort();
             assertThat(f.service.forwardAccepts()).contains(f.service.inspect("app").orElseThrow().bridge());
 
             assertThat(f.fetch(b, "http://a/")).isEqualTo("through");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Docker's legacy link variables and hosts line, compared with what {@code docker run --link} produces. */
+/** Docker's legacy link variables and hosts line, as dockerd 20.10 produces them (see LinksDockerParityTest). */
 class LegacyLinkTest {
 
     @Test
@@ -26,27 +26,28 @@ class LegacyLinkTest {
     }
 
     @Test
-    void tcp_ports_come_first_and_consecutive_ports_form_a_range() {
+    void ports_go_by_number_tcp_first_and_consecutive_ones_form_no_range_as_dockerd_does() {
         LegacyLink link = new LegacyLink("web-app", "web", "abc", "10.0.0.5",
-                List.of(ExposedPort.parse("53/udp"), ExposedPort.parse("81"), ExposedPort.parse("80/tcp")), List.of());
+                List.of(ExposedPort.parse("81"), ExposedPort.parse("53/udp"), ExposedPort.parse("80/udp"),
+                        ExposedPort.parse("80/tcp")), List.of());
         assertThat(link.env("c")).containsExactly(
-                "WEB_APP_PORT=tcp://10.0.0.5:80",
-                "WEB_APP_PORT_80_TCP=tcp://10.0.0.5:80",
-                "WEB_APP_PORT_80_TCP_ADDR=10.0.0.5",
-                "WEB_APP_PORT_80_TCP_PORT=80",
-                "WEB_APP_PORT_80_TCP_PROTO=tcp",
-                "WEB_APP_PORT_81_TCP=tcp://10.0.0.5:81",
-                "WEB_APP_PORT_81_TCP_ADDR=10.0.0.5",
-                "WEB_APP_PORT_81_TCP_PORT=81",
-                "WEB_APP_PORT_81_TCP_PROTO=tcp",
+                "WEB_APP_PORT=udp://10.0.0.5:53",
                 "WEB_APP_PORT_53_UDP=udp://10.0.0.5:53",
                 "WEB_APP_PORT_53_UDP_ADDR=10.0.0.5",
                 "WEB_APP_PORT_53_UDP_PORT=53",
                 "WEB_APP_PORT_53_UDP_PROTO=udp",
-                "WEB_APP_PORT_80_TCP_START=tcp://10.0.0.5:80",
-                "WEB_APP_PORT_80_TCP_PORT_START=80",
-                "WEB_APP_PORT_80_TCP_END=tcp://10.0.0.5:81",
-                "WEB_APP_PORT_80_TCP_PORT_END=81",
+                "WEB_APP_PORT_80_TCP=tcp://10.0.0.5:80",
+                "WEB_APP_PORT_80_TCP_ADDR=10.0.0.5",
+                "WEB_APP_PORT_80_TCP_PORT=80",
+                "WEB_APP_PORT_80_TCP_PROTO=tcp",
+                "WEB_APP_PORT_80_UDP=udp://10.0.0.5:80",
+                "WEB_APP_PORT_80_UDP_ADDR=10.0.0.5",
+                "WEB_APP_PORT_80_UDP_PORT=80",
+                "WEB_APP_PORT_80_UDP_PROTO=udp",
+                "WEB_APP_PORT_81_TCP=tcp://10.0.0.5:81",
+                "WEB_APP_PORT_81_TCP_ADDR=10.0.0.5",
+                "WEB_APP_PORT_81_TCP_PORT=81",
+                "WEB_APP_PORT_81_TCP_PROTO=tcp",
                 "WEB_APP_NAME=/c/web-app");
     }
 

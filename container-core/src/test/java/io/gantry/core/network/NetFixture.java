@@ -1,6 +1,8 @@
 package io.gantry.core.network;
 
 import io.gantry.core.instance.EngineInstance;
+import io.gantry.core.testing.NetworkLeftovers;
+import io.gantry.core.testing.OutsideNamespace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,9 +25,8 @@ final class NetFixture implements AutoCloseable {
     final NetworkConfig config;
     NetworkService service;
     private final List<Process> processes = new ArrayList<>();
-    private final List<Outside> outsides = new ArrayList<>();
+    private final List<OutsideNamespace> outsides = new ArrayList<>();
     private final String ipForward;
-    private static int outsideCounter;
 
     NetFixture(NetworkConfig.PortDriver driver) throws IOException {
         this.ipForward = Sysctl.read("net/ipv4/ip_forward");
@@ -110,61 +111,27 @@ final class NetFixture implements AutoCloseable {
     }
 
     /** A namespace outside the engine, joined to the host by its own veth pair: an outside client or an upstream. */
-    record Outside(Path netns, String hostVeth, String hostIp, String ip) {
-    }
-
-    Outside outside() throws IOException {
-        int n = ++outsideCounter + (int) (ProcessHandle.current().pid() % 50) * 4;
-        Path ns = root.resolve("outside" + n);
-        Files.createFile(ns);
-        HostCommand.run("unshare", "--net=" + ns, "ip", "link", "set", "lo", "up");
-        String veth = instance.bridgePrefix().substring(2) + "o" + n;
-        String hostIp = "198.18." + (n % 250) + ".1";
-        String ip = "198.18." + (n % 250) + ".2";
-        Outside o = new Outside(ns, veth, hostIp, ip);
+    OutsideNamespace outside() throws IOException, InterruptedException {
+        OutsideNamespace o = OutsideNamespace.create(root, instance.bridgePrefix().substring(2));
         outsides.add(o);
-        HostCommand.run("link add " + veth + " type veth peer name eth0 netns " + ns + "\n"
-                + "addr add " + hostIp + "/30 dev " + veth + "\nlink set " + veth + " up\n", List.of("ip", "-batch", "-"));
-        HostCommand.run("addr add " + ip + "/30 dev eth0\nlink set eth0 up\nroute add default via " + hostIp + "\n",
-                List.of("nsenter", "--net=" + ns, "ip", "-batch", "-"));
         return o;
     }
 
-    Process runOutside(Outside o, String... cmd) throws IOException {
-        List<String> argv = new ArrayList<>(List.of("nsenter", "--net=" + o.netns()));
-        argv.addAll(List.of(cmd));
-        return track(new ProcessBuilder(argv).redirectErrorStream(true).start());
+    String fetchOutside(OutsideNamespace o, String url) throws IOException, InterruptedException {
+        return o.fetch(url, 5);
     }
 
-    String fetchOutside(Outside o, String url) throws IOException, InterruptedException {
-        return output(runOutside(o, "busybox", "wget", "-q", "-O", "-", url));
+    List<String> natElements() throws IOException, InterruptedException {
+        return NetworkLeftovers.natElements(instance);
+    }
+
+    List<String> proxies() throws IOException {
+        return NetworkLeftovers.proxies(instance);
     }
 
     /** The interfaces, nft tables, netns handles and mounts of this instance still on the host. */
-    List<String> leftovers() throws IOException {
-        List<String> left = new ArrayList<>();
-        try (Stream<Path> links = Files.list(Path.of("/sys/class/net"))) {
-            links.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(instance.bridgePrefix()))
-                    .forEach(n -> left.add("link " + n));
-        }
-        if (HostCommand.run("nft", "list", "tables").contains(instance.nftTable())) {
-            left.add("nft table " + instance.nftTable());
-        }
-        for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
-            if (line.contains(instance.runDir().toString()) || line.contains(root.toString())) {
-                left.add("mount " + line);
-            }
-        }
-        if (HostCommand.run("iptables", "-w", "-S").contains(instance.nftTable())) {
-            left.add("iptables rule for " + instance.nftTable());
-        }
-        Path handles = instance.runDir().resolve("netns");
-        if (Files.isDirectory(handles)) {
-            try (Stream<Path> s = Files.list(handles)) {
-                s.forEach(p -> left.add("netns handle " + p));
-            }
-        }
-        return left;
+    List<String> leftovers() throws IOException, InterruptedException {
+        return NetworkLeftovers.of(instance);
     }
 
     @Override
@@ -174,13 +141,8 @@ final class NetFixture implements AutoCloseable {
             p.waitFor();
         }
         service.destroyAll();
-        for (Outside o : outsides) {
-            try {
-                HostCommand.run("ip", "link", "del", o.hostVeth());
-            } catch (IOException ignored) {
-                // gone with its namespace
-            }
-            HostCommand.run("umount", "--lazy", o.netns().toString());
+        for (OutsideNamespace o : outsides) {
+            o.close();
         }
         Sysctl.write("net/ipv4/ip_forward", ipForward);
         try (Stream<Path> walk = Files.walk(root)) {

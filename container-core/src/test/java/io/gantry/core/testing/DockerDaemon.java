@@ -33,10 +33,12 @@ public final class DockerDaemon implements BeforeAllCallback, AfterAllCallback, 
 
     public static final Path BINARY = Path.of("/usr/sbin/dockerd");
     private static final Path IP_FORWARD = Path.of("/proc/sys/net/ipv4/ip_forward");
-    private static final String BRIDGE = "gtdocker0";
-    private static final String BRIDGE_ADDRESS = "10.231.0.1/24";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final boolean bridge;
+    /** The bridge's name and /24 prefix, unique per fixture: tests of other checkouts may run one at the same time. */
+    private String bridgeName;
+    private String bridgePrefix;
     private final List<String> insecureRegistries = new ArrayList<>();
     private Path root;
     private Path runRoot;
@@ -55,7 +57,7 @@ public final class DockerDaemon implements BeforeAllCallback, AfterAllCallback, 
     }
 
     /**
-     * Containers are bridged on a bridge this fixture creates ({@value #BRIDGE}, {@value #BRIDGE_ADDRESS}, out of
+     * Containers are bridged on a bridge this fixture creates ({@code gtd<hex>}, a free {@code 10.231.x.1/24}, out of
      * Gantry's pool and Docker's default range); published ports go through docker-proxy since iptables is off.
      */
     public static DockerDaemon withBridge() {
@@ -82,10 +84,21 @@ public final class DockerDaemon implements BeforeAllCallback, AfterAllCallback, 
         close();
     }
 
+    /** Starts dockerd and waits until it answers; a start that fails removes what it made before it throws. */
     public DockerDaemon start() throws IOException, InterruptedException {
         if (!installed()) {
             throw new IllegalStateException(BINARY + " is missing: apt-get install docker.io");
         }
+        try {
+            launch();
+            return this;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void launch() throws IOException, InterruptedException {
         root = Files.createTempDirectory(Path.of("/var/tmp"), "gantry-dockerd-");
         // containerd's sockets live under the exec root and must fit in sun_path: keep it short.
         runRoot = Files.createTempDirectory(Path.of("/run"), "gtd-");
@@ -104,10 +117,12 @@ public final class DockerDaemon implements BeforeAllCallback, AfterAllCallback, 
                 "--log-level", "warn"));
         if (bridge) {
             ipForwardBefore = Files.readString(IP_FORWARD).trim();
-            host("ip", "link", "add", BRIDGE, "type", "bridge");
-            host("ip", "addr", "add", BRIDGE_ADDRESS, "dev", BRIDGE);
-            host("ip", "link", "set", BRIDGE, "up");
-            command.addAll(List.of("--bridge", BRIDGE));
+            bridgeName = "gtd" + Long.toHexString(RANDOM.nextLong() & 0xffffffffL);
+            bridgePrefix = freePrefix();
+            host("ip", "link", "add", bridgeName, "type", "bridge");
+            host("ip", "addr", "add", bridgePrefix + "1/24", "dev", bridgeName);
+            host("ip", "link", "set", bridgeName, "up");
+            command.addAll(List.of("--bridge", bridgeName));
         } else {
             command.addAll(List.of("--bridge", "none"));
         }
@@ -120,7 +135,29 @@ public final class DockerDaemon implements BeforeAllCallback, AfterAllCallback, 
                 .start();
         awaitPing(Duration.ofSeconds(60));
         cli = new DockerCli(socket(), Files.createDirectories(root.resolve("cli")));
-        return this;
+    }
+
+    /** The bridge's interface name, with {@link #withBridge()}. */
+    public String bridgeName() {
+        return bridgeName;
+    }
+
+    /** The first three octets and a dot of the bridge's /24 ({@code 10.231.17.}), with {@link #withBridge()}. */
+    public String bridgePrefix() {
+        return bridgePrefix;
+    }
+
+    /** A 10.231.x.0/24 no interface address and no route of the host is in yet, starting at a random x. */
+    private static String freePrefix() throws IOException, InterruptedException {
+        String used = hostOutput("ip", "-4", "-o", "addr", "show") + hostOutput("ip", "-4", "route", "show");
+        int start = RANDOM.nextInt(256);
+        for (int i = 0; i < 256; i++) {
+            String prefix = "10.231." + (start + i) % 256 + ".";
+            if (!used.contains(prefix)) {
+                return prefix;
+            }
+        }
+        throw new IllegalStateException("no free /24 in 10.231.0.0/16 for dockerd's bridge");
     }
 
     public Path socket() {
@@ -130,6 +167,11 @@ public final class DockerDaemon implements BeforeAllCallback, AfterAllCallback, 
     /** The stock docker CLI pointed at this daemon. */
     public DockerCli cli() {
         return cli;
+    }
+
+    /** The directory of its data root, config and log. */
+    public Path root() {
+        return root;
     }
 
     public long pid() {
@@ -160,8 +202,11 @@ public final class DockerDaemon implements BeforeAllCallback, AfterAllCallback, 
             removeCgroups();
         }
         if (bridge && ipForwardBefore != null) {
-            host("ip", "link", "del", BRIDGE);
+            if (Files.exists(Path.of("/sys/class/net", bridgeName))) {
+                host("ip", "link", "del", bridgeName);
+            }
             Files.writeString(IP_FORWARD, ipForwardBefore);
+            ipForwardBefore = null;
         }
         process = null;
         root = null;
@@ -258,10 +303,15 @@ public final class DockerDaemon implements BeforeAllCallback, AfterAllCallback, 
     }
 
     private static void host(String... command) throws IOException, InterruptedException {
+        hostOutput(command);
+    }
+
+    private static String hostOutput(String... command) throws IOException, InterruptedException {
         Process ip = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(ip.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (ip.waitFor() != 0) {
             throw new IOException(String.join(" ", command) + " failed: " + out);
         }
+        return out;
     }
 }

@@ -48,6 +48,8 @@ public class MainLayout extends AppLayout {
 
     private static SideNav navigation() {
         SideNav nav = new SideNav();
+        nav.addItem(new SideNavItem("Search", "search", VaadinIcon.SEARCH.create()));
+        nav.addItem(new SideNavItem("Applications", "applications", VaadinIcon.CLUSTER.create()));
         nav.addItem(new SideNavItem("Dashboard", DashboardView.class, VaadinIcon.DASHBOARD.create()));
         nav.addItem(new SideNavItem("Containers", "containers", VaadinIcon.CUBES.create()));
         nav.addItem(new SideNavItem("Images", "images", VaadinIcon.ARCHIVES.create()));
@@ -55,6 +57,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Networks", "networks", VaadinIcon.CONNECT.create()));
         nav.addItem(new SideNavItem("Activity", "activity", VaadinIcon.LIST.create()));
         nav.addItem(new SideNavItem("Templates", "templates", VaadinIcon.RECORDS.create()));
+        nav.addItem(new SideNavItem("Settings", "settings", VaadinIcon.COG.create()));
         nav.addItem(new SideNavItem("Account", AccountView.class, VaadinIcon.USER.create()));
         return nav;
     }

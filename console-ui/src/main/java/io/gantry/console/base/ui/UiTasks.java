@@ -13,9 +13,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs long operations (pulls, creates that pull, bulk actions) off the UI thread. While any runs, the UI polls, so
- * what the task hands to {@code ui.access} reaches the browser without server push; a failure reaches the session's
- * error handler (GantryErrorHandler) like any other.
+ * Runs long operations (pulls, creates that pull, bulk actions) off the UI thread; what the task hands to
+ * {@code ui.access} reaches the browser by server push (the UI polls only where push is off). A failure reaches the
+ * session's error handler (GantryErrorHandler) like any other.
  */
 @Component
 public class UiTasks {
@@ -54,8 +54,11 @@ public class UiTasks {
         });
     }
 
-    /** Counts what the page waits for (tasks, followed logs) and polls while it is more than zero. */
+    /** Counts what the page waits for (tasks, followed logs) and, without push, polls while it is more than zero. */
     public static void keepPolling(UI ui, int delta) {
+        if (ui.getPushConfiguration().getPushMode().isEnabled()) {
+            return;
+        }
         Object before = ComponentUtil.getData(ui, POLLERS);
         int now = Math.max(0, (before instanceof Integer n ? n : 0) + delta);
         ComponentUtil.setData(ui, POLLERS, now);

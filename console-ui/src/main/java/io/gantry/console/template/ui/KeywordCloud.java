@@ -7,17 +7,17 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /** The library's keywords, each with how many templates have it; clicking one hands it to the search. */
-class KeywordCloud extends Div {
+public class KeywordCloud extends Div {
 
     private final Consumer<String> onKeyword;
 
-    KeywordCloud(Consumer<String> onKeyword) {
+    public KeywordCloud(Consumer<String> onKeyword) {
         this.onKeyword = onKeyword;
         setId("keyword-cloud");
         addClassName("gantry-keyword-cloud");
     }
 
-    void show(Map<String, Integer> counts) {
+    public void show(Map<String, Integer> counts) {
         removeAll();
         int most = counts.values().stream().mapToInt(Integer::intValue).max().orElse(1);
         counts.forEach((keyword, count) -> {

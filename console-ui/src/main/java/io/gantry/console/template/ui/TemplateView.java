@@ -1,5 +1,8 @@
 package io.gantry.console.template.ui;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -9,10 +12,12 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import io.gantry.console.template.Template;
 import io.gantry.console.template.TemplateEntry;
@@ -23,8 +28,8 @@ import jakarta.annotation.security.PermitAll;
 import java.util.Optional;
 
 /**
- * One template: its documentation (the library's sanitised HTML), its services, and the settings that let it reach
- * beyond its containers. Running it comes with the engine.
+ * One template: its documentation (the library's sanitised HTML), its services, the settings that let it reach
+ * beyond its containers, and Run, which opens its run form.
  */
 @Route("templates/:id")
 @PermitAll
@@ -70,7 +75,11 @@ class TemplateView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         Span source = new Span(entry.bundled() ? "Bundled with Gantry" : "Your template");
         source.getElement().getThemeList().add("badge" + (entry.bundled() ? "" : " success"));
         source.setId("template-source");
-        add(backLink(), name, source);
+        Button run = new Button("Run", VaadinIcon.PLAY.create(), e -> UI.getCurrent().navigate("run",
+                QueryParameters.of("template", entry.id())));
+        run.setId("template-run");
+        run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(backLink(), name, source, run);
         if (template.description() != null) {
             Paragraph description = new Paragraph(template.description());
             description.setId("template-description");

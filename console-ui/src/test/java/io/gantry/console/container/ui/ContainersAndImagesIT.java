@@ -76,6 +76,7 @@ class ContainersAndImagesIT {
     void pull_run_read_the_log_stop_and_remove_from_the_browser() throws Exception {
         browser.open(console.url("/"));
         signIn();
+        browser.open(console.url("/dashboard"));
         engineUrl = browser.text("#engine-url");
 
         browser.open(console.url("/images"));
@@ -148,7 +149,7 @@ class ContainersAndImagesIT {
         browser.type("#login-form vaadin-text-field[name='username']", "admin");
         browser.type("#login-form vaadin-password-field[name='password']", PASSWORD);
         browser.clickAndAwaitNewPage("#login-form vaadin-button[theme~='submit']");
-        browser.find("#engine-url");
+        browser.find("#search-box");
     }
 
     /** An element's text read in one script call: pages that re-render must not leave a stale reference. */

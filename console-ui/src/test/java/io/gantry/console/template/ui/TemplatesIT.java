@@ -168,6 +168,6 @@ class TemplatesIT {
         browser.type("#login-form vaadin-text-field[name='username']", "admin");
         browser.type("#login-form vaadin-password-field[name='password']", PASSWORD);
         browser.clickAndAwaitNewPage("#login-form vaadin-button[theme~='submit']");
-        browser.find("#host-cpus");
+        browser.find("#search-box");
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A first visit to a fresh console, through setup, the dashboard, logout, failed and good logins, and a restart. */
+/** A first visit to a fresh console, through setup, the search page and the dashboard, logout, failed and good logins, and a restart. */
 class FirstRunAndLoginIT {
 
     static final String PASSWORD = "a long admin password";
@@ -55,7 +55,8 @@ class FirstRunAndLoginIT {
 
             browser.find("#login-notice");
             signIn("admin", PASSWORD);
-            browser.find("#host-cpus");
+            browser.find("#search-box");
+            browser.open(console.url("/dashboard"));
             assertThat(browser.text("#host-cpus")).isEqualTo(Integer.toString(cpusFromProc()));
             assertThat(browser.text("#host-kernel")).isEqualTo(Files.readString(Path.of("/proc/sys/kernel/osrelease")).trim());
             assertThat(browser.text("#host-data-root")).isEqualTo(data.toString());
@@ -84,7 +85,8 @@ class FirstRunAndLoginIT {
             browser.awaitPath("/login");
             assertThat(browser.isPresent("#setup-password")).as("no setup page once an account exists").isFalse();
             signIn("admin", PASSWORD);
-            browser.find("#host-cpus");
+            browser.find("#search-box");
+            browser.open(restarted.url("/dashboard"));
             assertThat(browser.text("#host-cpus")).isEqualTo(Integer.toString(cpusFromProc()));
         }
     }

@@ -1,5 +1,6 @@
 package io.gantry.core.api.types;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
@@ -8,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A container's configuration as Docker's {@code Config}: the top level of {@code POST /containers/create} and the
- * {@code Config} of an inspect. Null means "not given": take the image's value.
+ * {@code Config} of an inspect. Null means "not given": take the image's value. {@code Cmd} and {@code Entrypoint} may
+ * also be sent as one string, which Docker reads as a one-element list.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ContainerConfig(
@@ -23,11 +25,12 @@ public record ContainerConfig(
         @JsonProperty("OpenStdin") boolean openStdin,
         @JsonProperty("StdinOnce") boolean stdinOnce,
         @JsonProperty("Env") @Nullable List<String> env,
-        @JsonProperty("Cmd") @Nullable List<String> cmd,
+        @JsonProperty("Cmd") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) @Nullable List<String> cmd,
         @JsonProperty("Image") @Nullable String image,
         @JsonProperty("Volumes") @Nullable Map<String, Map<String, Object>> volumes,
         @JsonProperty("WorkingDir") @Nullable String workingDir,
-        @JsonProperty("Entrypoint") @Nullable List<String> entrypoint,
+        @JsonProperty("Entrypoint") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+        @Nullable List<String> entrypoint,
         @JsonProperty("Labels") @Nullable Map<String, String> labels,
         @JsonProperty("StopSignal") @Nullable String stopSignal,
         @JsonProperty("StopTimeout") @Nullable Integer stopTimeout) {

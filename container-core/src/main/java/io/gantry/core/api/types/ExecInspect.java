@@ -1,5 +1,6 @@
 package io.gantry.core.api.types;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +21,6 @@ public record ExecInspect(
 
     public record ProcessConfig(@JsonProperty("tty") boolean tty, @JsonProperty("entrypoint") String entrypoint,
             @JsonProperty("arguments") List<String> arguments, @JsonProperty("privileged") boolean privileged,
-            @JsonProperty("user") String user) {
+            @JsonProperty("user") @JsonInclude(JsonInclude.Include.NON_EMPTY) @Nullable String user) {
     }
 }

@@ -22,6 +22,12 @@ public record NetworkResource(
         @JsonProperty("Options") Map<String, String> options,
         @JsonProperty("Labels") Map<String, String> labels) {
 
+    /** Docker's config-only networks, which this engine has none of: always the empty reference. */
+    @JsonProperty(value = "ConfigFrom", access = JsonProperty.Access.READ_ONLY)
+    public Map<String, String> configFrom() {
+        return Map.of("Network", "");
+    }
+
     public record Ipam(@JsonProperty("Driver") String driver, @JsonProperty("Options") Map<String, String> options,
             @JsonProperty("Config") List<Map<String, String>> config) {
     }
