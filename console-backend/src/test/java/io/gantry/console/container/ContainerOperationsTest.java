@@ -3,7 +3,7 @@ package io.gantry.console.container;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gantry.console.RegistryBackedTest;
+import io.gantry.console.MirroredEngineTest;
 import io.gantry.console.activity.ActivityEntry;
 import io.gantry.console.activity.ActivityFilter;
 import io.gantry.console.activity.ActivityService;
@@ -16,7 +16,6 @@ import io.gantry.console.app.ContainerSettings;
 import io.gantry.console.engine.EngineClient;
 import io.gantry.console.engine.EngineClientFixtures;
 import io.gantry.console.engine.LogLine;
-import io.gantry.core.testing.Privileged;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -24,15 +23,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /** The containers page's service against a real engine; the image is pulled from a loopback registry on first use. */
-@Privileged
-@SpringBootTest
-class ContainerOperationsTest extends RegistryBackedTest {
-
+class ContainerOperationsTest extends MirroredEngineTest {
 
     @TestConfiguration
     static class SignedIn {

@@ -3,23 +3,18 @@ package io.gantry.console.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gantry.console.RegistryBackedTest;
+import io.gantry.console.MirroredEngineTest;
 import io.gantry.console.engine.EngineCallException;
 import io.gantry.console.engine.EngineClient;
 import io.gantry.console.engine.EngineClientFixtures;
-import io.gantry.core.testing.Privileged;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** The images page's service against a real engine pulling from a loopback registry. */
-@Privileged
-@SpringBootTest
-class ImageOperationsTest extends RegistryBackedTest {
-
+class ImageOperationsTest extends MirroredEngineTest {
 
     @Autowired
     EngineClient client;

@@ -3,7 +3,7 @@ package io.gantry.console.terminal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gantry.console.RegistryBackedTest;
+import io.gantry.console.MirroredEngineTest;
 import io.gantry.console.activity.ActivityEntry;
 import io.gantry.console.activity.ActivityFilter;
 import io.gantry.console.activity.ActivityService;
@@ -14,7 +14,6 @@ import io.gantry.console.engine.EngineClient;
 import io.gantry.console.engine.EngineClientFixtures;
 import io.gantry.core.api.types.ContainerConfig;
 import io.gantry.core.api.types.ContainerCreateRequest;
-import io.gantry.core.testing.Privileged;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,12 +27,9 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** Terminals into containers of a real engine: a shell that answers and ends with its terminal; an attach. */
-@Privileged
-@SpringBootTest
-class TerminalServiceTest extends RegistryBackedTest {
+class TerminalServiceTest extends MirroredEngineTest {
 
 
     static final Actor CAROL = new Actor("carol", ActivitySource.UI);

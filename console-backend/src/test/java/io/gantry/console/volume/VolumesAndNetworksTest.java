@@ -3,7 +3,7 @@ package io.gantry.console.volume;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gantry.console.RegistryBackedTest;
+import io.gantry.console.MirroredEngineTest;
 import io.gantry.console.activity.ActivityFilter;
 import io.gantry.console.activity.ActivityService;
 import io.gantry.console.engine.EngineClient;
@@ -14,18 +14,13 @@ import io.gantry.console.network.NetworkRow;
 import io.gantry.core.api.types.ContainerConfig;
 import io.gantry.core.api.types.ContainerCreateRequest;
 import io.gantry.core.api.types.HostConfig;
-import io.gantry.core.testing.Privileged;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** The volumes and networks pages' services on a real engine: users named, removal refused while in use, prune. */
-@Privileged
-@SpringBootTest
-class VolumesAndNetworksTest extends RegistryBackedTest {
-
+class VolumesAndNetworksTest extends MirroredEngineTest {
 
     @Autowired
     VolumeOperations volumes;

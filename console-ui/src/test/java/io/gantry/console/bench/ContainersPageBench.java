@@ -58,6 +58,7 @@ public final class ContainersPageBench {
             browser.type("#login-form vaadin-text-field[name='username']", "admin");
             browser.type("#login-form vaadin-password-field[name='password']", PASSWORD);
             browser.clickAndAwaitNewPage("#login-form vaadin-button[theme~='submit']");
+            browser.open(console.url("/dashboard"));
             docker = new DockerCli(Path.of(URI.create(browser.text("#engine-url")).getPath()), data.resolve("docker-config"));
             docker.run(0, "pull", "busybox");
             for (int i = 0; i < CONTAINERS; i++) {

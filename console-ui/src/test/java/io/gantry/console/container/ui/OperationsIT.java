@@ -159,7 +159,7 @@ class OperationsIT {
                 "engine | engine | container.start | hello");
         browser.screenshot("operations-activity");
 
-        browser.open(console.url("/"));
+        browser.open(console.url("/dashboard"));
         assertThat(textOf("#count-images")).isEqualTo("2");
         assertThat(textOf("#count-running") + " " + textOf("#count-stopped") + " " + textOf("#count-volumes"))
                 .isEqualTo("0 0 1");
@@ -242,6 +242,7 @@ class OperationsIT {
         browser.type("#login-form vaadin-text-field[name='username']", "admin");
         browser.type("#login-form vaadin-password-field[name='password']", PASSWORD);
         browser.clickAndAwaitNewPage("#login-form vaadin-button[theme~='submit']");
+        browser.open(console.url("/dashboard"));
         engineSocket = URI.create(browser.text("#engine-url")).getPath();
     }
 
