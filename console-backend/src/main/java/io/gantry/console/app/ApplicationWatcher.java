@@ -137,7 +137,7 @@ class ApplicationWatcher implements SmartLifecycle {
         String name = event.actor().attributes().get("name");
         if (CHANGES.contains(action) && app != null && app.matches("[0-9]{1,18}")) {
             queue(Long.parseLong(app));
-        } else if (action.equals("create") && name != null) {
+        } else if ((action.equals("create") || action.equals("rename")) && name != null) {
             // a container the console did not make may take a service's name (docker rm, then docker run --name):
             // whether the application's reconciliation ran before or after it, the application has drifted
             ScheduledExecutorService w = worker;
