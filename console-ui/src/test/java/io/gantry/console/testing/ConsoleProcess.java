@@ -48,6 +48,7 @@ public final class ConsoleProcess implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", // as ./gantry up starts it
                 "-jar", jar.toString(), "--gantry.data=" + dataRoot, "--server.port=" + port));
         if (arguments.stream().noneMatch(a -> a.startsWith("--gantry.index-url="))) {
             // Tests never ask Docker Hub's index: unless a test brings its own double, searches meet a closed port.
