@@ -4,6 +4,7 @@ import io.gantry.console.engine.EngineClient;
 import io.gantry.console.engine.EngineEndpoint;
 import io.gantry.console.errors.ConsoleException;
 import io.gantry.core.api.types.EventMessage;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -133,20 +134,50 @@ class ApplicationWatcher implements SmartLifecycle {
         }
         String action = event.action() == null ? "" : event.action().split(":", 2)[0].strip();
         String app = event.actor().attributes().get(ContainerSettings.APP_LABEL);
+        String name = event.actor().attributes().get("name");
         if (CHANGES.contains(action) && app != null && app.matches("[0-9]{1,18}")) {
-            long id = Long.parseLong(app);
+            queue(Long.parseLong(app));
+        } else if ((action.equals("create") || action.equals("rename")) && name != null) {
+            // a container the console did not make may take a service's name (docker rm, then docker run --name):
+            // whether the application's reconciliation ran before or after it, the application has drifted
             ScheduledExecutorService w = worker;
-            if (w != null && queued.add(id)) {
-                try {
-                    // a short delay gathers the burst of events one change makes (die, stop, destroy)
-                    w.schedule(() -> {
-                        queued.remove(id);
-                        reconcile(id);
-                    }, 100, TimeUnit.MILLISECONDS);
-                } catch (java.util.concurrent.RejectedExecutionException stopping) {
-                    queued.remove(id);
-                }
+            if (w != null) {
+                submit(w, () -> applicationsWithContainer(name).forEach(this::queue));
             }
+        }
+    }
+
+    /** Reconciles the application a moment from now; a burst of events (die, stop, destroy) costs one. */
+    private void queue(long id) {
+        ScheduledExecutorService w = worker;
+        if (w != null && queued.add(id)) {
+            if (!submit(w, () -> {
+                queued.remove(id);
+                reconcile(id);
+            })) {
+                queued.remove(id);
+            }
+        }
+    }
+
+    private static boolean submit(ScheduledExecutorService w, Runnable task) {
+        try {
+            w.schedule(task, 100, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            return false;
+        }
+    }
+
+    /** The applications on this engine one of whose services' containers is named {@code container}. */
+    private List<Long> applicationsWithContainer(String container) {
+        try {
+            return applications.listOn(endpoint.url()).stream()
+                    .filter(a -> container.startsWith(a.slug() + "-") && applications.services(a.id()).stream()
+                            .anyMatch(s -> DockerNames.container(a.slug(), s.name()).equals(container)))
+                    .map(Application::id).toList();
+        } catch (ConsoleException e) {
+            return List.of(); // an application removed meanwhile
         }
     }
 

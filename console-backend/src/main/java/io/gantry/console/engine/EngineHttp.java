@@ -28,6 +28,17 @@ final class EngineHttp {
         public void close() throws IOException {
             body.close();
         }
+
+        /**
+         * Ends the stream for a reader blocked on another thread, which then sees its end and closes the connection
+         * itself. Closing the descriptor under a blocked reader instead would let the number be reused by the next
+         * connection, whose bytes that reader would then steal.
+         */
+        void hangUp() {
+            if (body instanceof ClosingBody closing) {
+                closing.hangUp();
+            }
+        }
     }
 
     /** Larger answers (a listing of thousands of objects) are refused rather than buffered without bound. */
@@ -52,18 +63,61 @@ final class EngineHttp {
         UnixSocket connection = null;
         try {
             connection = connect();
-            OutputStream out = connection.getOutputStream();
-            StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-                    .append("Host: gantry\r\nUser-Agent: Gantry-Console\r\nConnection: close\r\n")
-                    .append("Content-Length: ").append(body.length).append("\r\n");
-            headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
-            out.flush();
+            send(connection, method, path, "Connection: close\r\n", headers, body);
             return read(connection, method.equals("HEAD"));
         } catch (IOException e) {
             closeQuietly(connection);
             throw unreachable(e);
+        }
+    }
+
+    /**
+     * Sends a request asking to take the connection over ({@code Upgrade: tcp}, as the docker CLI does for exec and
+     * attach). On 101 (or 200 from engines that skip the upgrade) the connection becomes a raw pipe both ways; an
+     * error status comes back with its body for the caller to report, and the connection closed.
+     */
+    Hijacked hijack(String method, String path, Map<String, String> headers, byte[] body) {
+        UnixSocket connection = null;
+        try {
+            connection = connect();
+            send(connection, method, path, "Connection: Upgrade\r\nUpgrade: tcp\r\n", headers, body);
+            Streaming response = read(connection, false);
+            if (response.status() >= 300) {
+                try (response) {
+                    return new Hijacked(response.status(), readAll(response.body()), InputStream.nullInputStream(),
+                            OutputStream.nullOutputStream(), () -> { });
+                }
+            }
+            // the body decoder of a 101 is the bare socket stream: nothing of the pipe was read ahead
+            return new Hijacked(response.status(), new byte[0], response.body(), connection.getOutputStream(),
+                    response::hangUp);
+        } catch (IOException e) {
+            closeQuietly(connection);
+            throw unreachable(e);
+        }
+    }
+
+    private static void send(UnixSocket connection, String method, String path, String connectionHeaders,
+            Map<String, String> headers, byte[] body) throws IOException {
+        OutputStream out = connection.getOutputStream();
+        StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
+                .append("Host: gantry\r\nUser-Agent: Gantry-Console\r\n").append(connectionHeaders)
+                .append("Content-Length: ").append(body.length).append("\r\n");
+        headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+        out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+        out.write(body);
+        out.flush();
+    }
+
+    /**
+     * A taken-over connection: what the engine sends, what to send it, and how to hang up. Closing hangs up both ways
+     * (see {@link Streaming#hangUp}); the connection itself is closed by closing {@code output}, once read to its end.
+     */
+    record Hijacked(int status, byte[] error, InputStream output, OutputStream input, Runnable hangUp)
+            implements TerminalStream {
+        @Override
+        public void close() {
+            hangUp.run();
         }
     }
 
@@ -170,6 +224,15 @@ final class EngineHttp {
         @Override
         public void close() throws IOException {
             connection.close();
+        }
+
+        void hangUp() {
+            try {
+                connection.shutdownInput();
+                connection.shutdownOutput();
+            } catch (IOException alreadyDown) {
+                // the engine hung up first
+            }
         }
     }
 

@@ -16,4 +16,7 @@ public interface NetworkCalls {
 
     /** Removes a network; one that containers are still attached to is refused. */
     void removeNetwork(String network);
+
+    /** Removes every network no container is attached to, but the engine's own ones; the names removed. */
+    List<String> pruneNetworks();
 }

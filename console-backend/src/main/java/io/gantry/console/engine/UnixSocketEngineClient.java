@@ -300,6 +300,15 @@ public final class UnixSocketEngineClient implements EngineClient {
     }
 
     @Override
+    public List<String> pruneNetworks() {
+        JsonNode answer = read(send("POST", "/networks/prune", new byte[0]), "POST /networks/prune",
+                json.constructType(JsonNode.class));
+        List<String> removed = new ArrayList<>();
+        answer.path("NetworksDeleted").forEach(name -> removed.add(name.asText()));
+        return removed;
+    }
+
+    @Override
     public void connectNetwork(String network, String container, List<String> aliases) {
         var endpoint = new ContainerCreateRequest.EndpointSettings(List.copyOf(aliases), null, null, null, null, null,
                 0, null, null);
@@ -342,6 +351,68 @@ public final class UnixSocketEngineClient implements EngineClient {
         public List<VolumeResource> volumes() {
             return volumes == null ? List.of() : volumes;
         }
+    }
+
+    @Override
+    public List<String> pruneVolumes() {
+        JsonNode answer = read(send("POST", "/volumes/prune?filters=" + query("{\"all\":[\"true\"]}"), new byte[0]),
+                "POST /volumes/prune", json.constructType(JsonNode.class));
+        List<String> removed = new ArrayList<>();
+        answer.path("VolumesDeleted").forEach(name -> removed.add(name.asText()));
+        return removed;
+    }
+
+    // ---- terminals (exec and attach), commit
+
+    @Override
+    public String createExec(String container, List<String> command, List<String> environment, boolean tty) {
+        ExecConfig config = new ExecConfig(true, true, true, tty, List.copyOf(command),
+                environment.isEmpty() ? null : List.copyOf(environment), null, null, false, null);
+        IdResponse created = read(send("POST", "/containers/" + segment(container) + "/exec", write(config)),
+                "POST exec", json.constructType(IdResponse.class));
+        return created.id();
+    }
+
+    @Override
+    public TerminalStream startExec(String execId) {
+        return hijack("/exec/" + segment(execId) + "/start", write(new ExecStartConfig(false, true)));
+    }
+
+    @Override
+    public void resizeExec(String execId, int rows, int cols) {
+        send("POST", "/exec/" + segment(execId) + "/resize?h=" + rows + "&w=" + cols, new byte[0]);
+    }
+
+    @Override
+    public ExecStatus inspectExec(String execId) {
+        ExecInspect exec = get("/exec/" + segment(execId) + "/json", ExecInspect.class);
+        return new ExecStatus(exec.id(), exec.running(), exec.running() ? null : exec.exitCode());
+    }
+
+    @Override
+    public TerminalStream attachContainer(String container) {
+        return hijack("/containers/" + segment(container) + "/attach?stream=1&stdin=1&stdout=1&stderr=1", new byte[0]);
+    }
+
+    @Override
+    public void resizeContainer(String container, int rows, int cols) {
+        send("POST", "/containers/" + segment(container) + "/resize?h=" + rows + "&w=" + cols, new byte[0]);
+    }
+
+    @Override
+    public String commitContainer(String container, String repo, String tag, String comment, String author) {
+        String path = "/commit?container=" + query(container) + "&repo=" + query(repo) + "&tag=" + query(tag)
+                + "&comment=" + query(comment) + "&author=" + query(author);
+        IdResponse image = read(send("POST", path, write(Map.of())), "POST /commit", json.constructType(IdResponse.class));
+        return image.id();
+    }
+
+    /** Takes a connection over; an engine refusal is thrown like any other answer. */
+    private TerminalStream hijack(String path, byte[] body) {
+        Map<String, String> headers = body.length == 0 ? Map.of() : Map.of("Content-Type", "application/json");
+        EngineHttp.Hijacked hijacked = http.hijack("POST", "/v" + apiVersion() + path, headers, body);
+        check(new EngineHttp.Response(hijacked.status(), Map.of(), hijacked.error()), "POST " + path);
+        return hijacked;
     }
 
     // ---- transport
@@ -394,7 +465,10 @@ public final class UnixSocketEngineClient implements EngineClient {
         }, onEnd);
     }
 
-    /** Reads a followed stream on a daemon thread of its own; closing the handle closes the connection. */
+    /**
+     * Reads a followed stream on a daemon thread of its own. Closing the handle hangs the connection up; the reading
+     * thread, woken by that, closes it (see {@link EngineHttp.Streaming#hangUp}).
+     */
     private static EventSubscription follow(EngineHttp.Streaming stream, String threadName, BodyReader reader,
             Runnable onEnd) {
         AtomicBoolean closed = new AtomicBoolean();
@@ -412,7 +486,7 @@ public final class UnixSocketEngineClient implements EngineClient {
         thread.start();
         return () -> {
             if (closed.compareAndSet(false, true)) {
-                closeQuietly(stream);
+                stream.hangUp();
             }
         };
     }

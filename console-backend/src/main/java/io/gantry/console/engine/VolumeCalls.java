@@ -16,4 +16,7 @@ public interface VolumeCalls {
 
     /** Removes a volume; one that a container still uses is refused (409) unless forced. */
     void removeVolume(String name, boolean force);
+
+    /** Removes every volume no container uses, named or anonymous; the names removed. */
+    List<String> pruneVolumes();
 }

@@ -1,5 +1,6 @@
 package io.gantry.console.image;
 
+import io.gantry.console.activity.ActivityService;
 import io.gantry.console.engine.EngineCallException;
 import io.gantry.console.engine.EngineClient;
 import io.gantry.console.registry.RegistryService;
@@ -24,22 +25,19 @@ import org.springframework.stereotype.Service;
 public class ImageOperations {
 
     private final EngineClient engine;
+    private final ActivityService activity;
     /** Image reference → the {@code X-Registry-Auth} header for its registry, when the console has credentials. */
     private final Function<String, Optional<String>> registryAuth;
 
     @Autowired
-    ImageOperations(EngineClient engine, RegistryService registries) {
-        this(engine, registries::registryAuthFor);
+    ImageOperations(EngineClient engine, RegistryService registries, ActivityService activity) {
+        this(engine, registries::registryAuthFor, activity);
     }
 
-    /** Pulling anonymously, for tests. */
-    ImageOperations(EngineClient engine) {
-        this(engine, reference -> Optional.empty());
-    }
-
-    ImageOperations(EngineClient engine, Function<String, Optional<String>> registryAuth) {
+    ImageOperations(EngineClient engine, Function<String, Optional<String>> registryAuth, ActivityService activity) {
         this.engine = engine;
         this.registryAuth = registryAuth;
+        this.activity = activity;
     }
 
     /** One row per tag (untagged images once), sorted by reference, each with the containers using the image. */
@@ -68,14 +66,9 @@ public class ImageOperations {
      * failure reported by the engine is thrown with its message.
      */
     public void pull(String reference, Consumer<PullProgress> progress) {
-        String ref = reference.strip();
-        if (ref.isEmpty() || ref.contains(" ")) {
-            throw new InvalidImageReferenceException("an image is named like busybox or mariadb:11, not \"" + ref + "\"");
-        }
-        int colon = ref.lastIndexOf(':');
-        boolean tagged = colon > ref.lastIndexOf('/');
-        engine.pullImage(tagged ? ref.substring(0, colon) : ref, tagged ? ref.substring(colon + 1) : "latest",
-                registryAuth.apply(ref).orElse(null), message -> progress.accept(progress(message)));
+        ImageName name = ImageName.parse(reference);
+        activity.recordAction("image.pull", name.toString(), "", () -> engine.pullImage(name.repository(), name.tag(),
+                registryAuth.apply(reference.strip()).orElse(null), message -> progress.accept(progress(message))));
     }
 
     /** Layer lines carry a {@code progressDetail} (empty when sizeless); "Pulling from …" has an id (the tag) but none. */
@@ -93,12 +86,12 @@ public class ImageOperations {
         List<String> removed = new ArrayList<>();
         Map<String, String> refused = new LinkedHashMap<>();
         for (ImageRow image : images) {
+            String shown = image.reference().equals(ImageRow.UNTAGGED) ? image.shortId() : image.reference();
             try {
-                engine.removeImage(image.removalName(), false);
-                removed.add(image.reference().equals(ImageRow.UNTAGGED) ? image.shortId() : image.reference());
+                activity.recordAction("image.remove", shown, "", () -> engine.removeImage(image.removalName(), false));
+                removed.add(shown);
             } catch (EngineCallException e) {
-                refused.put(image.reference().equals(ImageRow.UNTAGGED) ? image.shortId() : image.reference(),
-                        e.getMessage());
+                refused.put(shown, e.getMessage());
             }
         }
         return new RemovalResult(removed, refused);
@@ -106,13 +99,8 @@ public class ImageOperations {
 
     /** Adds the tag {@code newReference} ({@code repo[:tag]}, no tag meaning {@code latest}) to {@code image}. */
     public void tag(ImageRow image, String newReference) {
-        String ref = newReference.strip();
-        int colon = ref.lastIndexOf(':');
-        boolean tagged = colon > ref.lastIndexOf('/');
-        String repo = tagged ? ref.substring(0, colon) : ref;
-        if (repo.isEmpty() || ref.contains(" ")) {
-            throw new InvalidImageReferenceException("a tag is written like myapp:1.0, not \"" + ref + "\"");
-        }
-        engine.tagImage(image.id(), repo, tagged ? ref.substring(colon + 1) : "latest");
+        ImageName name = ImageName.parse(newReference);
+        activity.recordAction("image.tag", image.reference(), "as " + name,
+                () -> engine.tagImage(image.id(), name.repository(), name.tag()));
     }
 }

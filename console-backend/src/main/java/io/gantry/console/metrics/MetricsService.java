@@ -7,6 +7,8 @@ import io.gantry.console.engine.ContainerStats;
 import io.gantry.console.engine.EngineCallException;
 import io.gantry.console.engine.EngineClient;
 import io.gantry.console.engine.EngineEndpoint;
+import io.gantry.console.engine.StatsReading;
+import io.gantry.core.api.types.ContainerSummary;
 import io.gantry.core.api.types.SystemInfo;
 import io.gantry.core.host.HostInfo;
 import io.gantry.core.host.HostProbe;
@@ -32,6 +34,7 @@ public class MetricsService {
 
     private final EngineClient engine;
     private final EngineEndpoint endpoint;
+    private final HostSampler sampler;
     private final ApplicationService applications;
     private final HostProbe host = HostProbe.ofThisHost();
     /** The engine takes about a second per stats reading: the services of an application are read side by side. */
@@ -41,9 +44,10 @@ public class MetricsService {
         return t;
     });
 
-    MetricsService(EngineClient engine, EngineEndpoint endpoint, ApplicationService applications) {
+    MetricsService(EngineClient engine, EngineEndpoint endpoint, HostSampler sampler, ApplicationService applications) {
         this.engine = engine;
         this.endpoint = endpoint;
+        this.sampler = sampler;
         this.applications = applications;
     }
 
@@ -102,6 +106,30 @@ public class MetricsService {
             }
             throw e;
         }
+    }
+
+    /** The host's CPU, memory and disk over the last hour, oldest first, one sample every few seconds. */
+    public List<HostSample> hostHistory() {
+        return sampler.history();
+    }
+
+    /** How many applications the console manages, and what the engine holds. */
+    public DashboardCounts counts() {
+        List<ContainerSummary> containers = engine.listContainers(true);
+        int running = (int) containers.stream().filter(c -> "running".equals(c.state())).count();
+        return new DashboardCounts(applications.list().size(), running, containers.size() - running,
+                engine.listImages().size(), engine.listVolumes().size(), engine.listNetworks().size());
+    }
+
+    /**
+     * Follows a running container's CPU, memory, network and block I/O, one figure a second to {@code listener} (on
+     * the stream's own thread) until closed or the container stops ({@code onEnd} then runs).
+     */
+    public MetricsFollow followContainer(String id, Consumer<ContainerMetrics> listener, Runnable onEnd) {
+        ContainerRates rates = new ContainerRates(listener);
+        EngineClient.EventSubscription stream = engine.followStats(id, item -> rates.accept(StatsReading.of(item)),
+                onEnd);
+        return stream::close;
     }
 
     /** The engine's facts and the host's current usage, read fresh on every call. */

@@ -100,6 +100,11 @@ public class SearchService {
         }
     }
 
+    /** The names of the sources a query asks now, as hits and failures name them. */
+    public List<String> sourceNames() {
+        return sources().stream().map(SearchSource::name).toList();
+    }
+
     /** The source by name, as listed for a query now. */
     Optional<SearchSource> source(String name) {
         return sources().stream().filter(s -> s.name().equals(name)).findFirst();

@@ -97,6 +97,7 @@ class ApplicationReconcileTest extends MirroredEngineTest {
     void a_container_replaced_with_the_docker_cli_shows_changed_and_recreating_it_restores_the_service()
             throws Exception {
         docker.run(0, "rm", "-f", "shop-web");
+        awaitDrift("web", ServiceDrift.Missing.class::isInstance); // seen gone before another container takes its name
         docker.run(0, "run", "-d", "--name", "shop-web", "busybox:latest", "sleep", "300");
 
         ServiceDrift drift = awaitDrift("web", ServiceDrift.Changed.class::isInstance);

@@ -3,50 +3,48 @@ package io.gantry.console.container;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gantry.console.TestEngine;
+import io.gantry.console.MirroredEngineTest;
+import io.gantry.console.activity.ActivityEntry;
+import io.gantry.console.activity.ActivityFilter;
+import io.gantry.console.activity.ActivityService;
+import io.gantry.console.activity.ActivitySource;
+import io.gantry.console.activity.Actor;
+import io.gantry.console.activity.CurrentActor;
+import io.gantry.console.app.Application;
+import io.gantry.console.app.ApplicationService;
+import io.gantry.console.app.ContainerSettings;
 import io.gantry.console.engine.EngineClient;
-import io.gantry.console.engine.EngineEndpoint;
+import io.gantry.console.engine.EngineClientFixtures;
 import io.gantry.console.engine.LogLine;
-import io.gantry.console.engine.UnixSocketEngineClient;
-import io.gantry.console.image.ImageOperationsAccess;
-import io.gantry.core.registry.LocalRegistry;
-import io.gantry.core.testing.Privileged;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 
 /** The containers page's service against a real engine; the image is pulled from a loopback registry on first use. */
-@Privileged
-class ContainerOperationsTest {
+class ContainerOperationsTest extends MirroredEngineTest {
 
-    @RegisterExtension
-    static final LocalRegistry REGISTRY = new LocalRegistry();
-
-    static TestEngine engine;
-    static EngineClient client;
-    static ContainerOperations containers;
-
-    @BeforeAll
-    static void start() throws Exception {
-        TestEngine.pushBusybox(REGISTRY.host());
-        engine = TestEngine.startWithMirror(REGISTRY.host());
-        client = new UnixSocketEngineClient(new EngineEndpoint(engine.socket(), true),
-                new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false));
-        containers = new ContainerOperations(client, ImageOperationsAccess.of(client));
+    @TestConfiguration
+    static class SignedIn {
+        @Bean
+        CurrentActor alice() {
+            return () -> new Actor("alice", ActivitySource.UI);
+        }
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        engine.close();
-    }
+    @Autowired
+    EngineClient client;
+    @Autowired
+    ContainerOperations containers;
+    @Autowired
+    ActivityService activity;
+    @Autowired
+    ApplicationService applications;
 
     @AfterEach
     void removeContainers() {
@@ -78,7 +76,7 @@ class ContainerOperationsTest {
     @Test
     void the_list_groups_every_container_as_standalone_and_filters_by_name_image_or_state() {
         containers.run(new NewContainer("busybox", "alpha", "sleep 300", List.of(), "no", 0, 0));
-        String beta = client.createContainer("beta", io.gantry.console.engine.EngineClientFixtures.busybox("true")).id();
+        String beta = client.createContainer("beta", EngineClientFixtures.busybox("true")).id();
 
         List<ContainerGroup> groups = containers.list("");
         assertThat(groups).extracting(ContainerGroup::name).containsExactly(ContainerOperations.STANDALONE);
@@ -86,6 +84,53 @@ class ContainerOperationsTest {
         assertThat(containers.list("ALP").get(0).containers()).extracting(ContainerRow::name).containsExactly("alpha");
         assertThat(containers.list("created").get(0).containers()).extracting(ContainerRow::id).containsExactly(beta);
         assertThat(containers.list("nothing matches")).isEmpty();
+    }
+
+    @Test
+    void ports_volumes_and_a_terminal_from_the_form_reach_the_container_and_a_commit_makes_an_image() throws Exception {
+        String id = containers.run(new NewContainer("busybox", "shop", "sh -c 'echo saved > /data/f; sleep 300'",
+                List.of(), List.of(RunSyntax.port("127.0.0.1::80")), List.of(RunSyntax.volume("shopdata:/data")), "no",
+                0, 0, true));
+
+        ContainerDetails details = containers.details(id);
+        assertThat(details.ports()).singleElement().satisfies(p -> {
+            assertThat(p.hostIp()).isEqualTo("127.0.0.1");
+            assertThat(p.hostPort()).isPositive();
+            assertThat(p.containerPort()).isEqualTo("80/tcp");
+            assertThat(p.onEveryAddress()).isFalse();
+        });
+        assertThat(details.mounts()).containsExactly(new ContainerDetails.ContainerMount("volume", "shopdata", "/data", false));
+        assertThat(details.networks()).containsExactly("bridge");
+        assertThat(details.attachable()).as("made with a terminal and an open stdin").isTrue();
+
+        String image = containers.commit(id, "shop", "shop-snapshot:v2", "with data");
+        assertThat(client.inspectImage("shop-snapshot:v2").id()).isEqualTo(image);
+        client.removeImage("shop-snapshot:v2", true);
+        client.removeContainer(id, true);
+        client.removeVolume("shopdata", true);
+
+        assertThat(activity.find(new ActivityFilter("shop", null, null), 0, 20)).filteredOn(e -> e.actor().name().equals("alice"))
+                .extracting(ActivityEntry::action).contains("container.create", "container.commit");
+    }
+
+    @Test
+    void containers_of_an_application_are_grouped_under_its_name_before_the_standalone_ones() {
+        Application app = applications.createFromImage("busybox:latest", "unix:///test");
+        try {
+            containers.run(new NewContainer("busybox", "loner", "sleep 300", List.of(), "no", 0, 0));
+            var labelled = EngineClientFixtures.busybox("sleep", "300");
+            var config = labelled.config();
+            client.createContainer("member", new io.gantry.core.api.types.ContainerCreateRequest(
+                    new io.gantry.core.api.types.ContainerConfig(null, null, null, false, true, true, null, false, false,
+                            false, null, config.cmd(), config.image(), null, null, null,
+                            java.util.Map.of(ContainerSettings.APP_LABEL, Long.toString(app.id())), null, null),
+                    labelled.hostConfig(), null));
+
+            assertThat(containers.list("")).extracting(g -> g.name() + " " + g.containers().stream().map(ContainerRow::name).toList())
+                    .containsExactly(app.name() + " [member]", ContainerOperations.STANDALONE + " [loner]");
+        } finally {
+            applications.removeRecord(app.id());
+        }
     }
 
     @Test
@@ -106,6 +151,10 @@ class ContainerOperationsTest {
         assertThat(removed.failed()).containsOnlyKeys("one");
         assertThat(removed.summary()).startsWith("1 container removed; one: ");
         assertThat(containers.list("")).isEmpty();
+        assertThat(activity.find(new ActivityFilter("", ActivitySource.UI, null), 0, 10))
+                .extracting(e -> e.actor().name() + " " + e.action() + " " + e.target() + (e.failed() ? " failed" : ""))
+                .contains("alice container.stop one", "alice container.stop two", "alice container.remove two",
+                        "alice container.remove one failed");
     }
 
     @Test

@@ -3,48 +3,23 @@ package io.gantry.console.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gantry.console.TestEngine;
+import io.gantry.console.MirroredEngineTest;
 import io.gantry.console.engine.EngineCallException;
 import io.gantry.console.engine.EngineClient;
 import io.gantry.console.engine.EngineClientFixtures;
-import io.gantry.console.engine.EngineEndpoint;
-import io.gantry.console.engine.UnixSocketEngineClient;
-import io.gantry.core.registry.LocalRegistry;
-import io.gantry.core.testing.Privileged;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The images page's service against a real engine pulling from a loopback registry. */
-@Privileged
-class ImageOperationsTest {
+class ImageOperationsTest extends MirroredEngineTest {
 
-    @RegisterExtension
-    static final LocalRegistry REGISTRY = new LocalRegistry();
-
-    static TestEngine engine;
-    static EngineClient client;
-    static ImageOperations images;
-
-    @BeforeAll
-    static void start() throws Exception {
-        TestEngine.pushBusybox(REGISTRY.host());
-        engine = TestEngine.startWithMirror(REGISTRY.host());
-        client = new UnixSocketEngineClient(new EngineEndpoint(engine.socket(), true),
-                new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false));
-        images = new ImageOperations(client);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        engine.close();
-    }
+    @Autowired
+    EngineClient client;
+    @Autowired
+    ImageOperations images;
 
     @AfterEach
     void clean() {

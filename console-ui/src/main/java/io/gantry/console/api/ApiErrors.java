@@ -10,6 +10,7 @@ import io.gantry.console.errors.ConsoleException;
 import io.gantry.console.image.InvalidImageReferenceException;
 import io.gantry.console.registry.InvalidRegistryException;
 import io.gantry.console.registry.RegistryNotFoundException;
+import io.gantry.console.search.SearchFailedException;
 import io.gantry.console.template.MissingParameterException;
 import io.gantry.console.template.TemplateFormatException;
 import io.gantry.console.template.TemplateNotFoundException;
@@ -84,6 +85,12 @@ class ApiErrors {
             default -> HttpStatus.BAD_GATEWAY;
         };
         return answer(status, "The engine answered: " + e.getMessage());
+    }
+
+    /** A registry that a tag list was asked of failed: its fault, not the caller's. */
+    @ExceptionHandler(SearchFailedException.class)
+    ResponseEntity<Map<String, Object>> sourceFailed(SearchFailedException e) {
+        return answer(HttpStatus.BAD_GATEWAY, e.getMessage());
     }
 
     @ExceptionHandler(EngineUnreachableException.class)

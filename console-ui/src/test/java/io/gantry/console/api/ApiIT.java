@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The REST API of the packaged console, called as a script would call it (HTTP Basic, JSON), on the console's own
  * engine pulling busybox from a loopback registry: a three-service template uploaded, deployed with its parameters,
- * edited, saved as a template and deployed again; a container removed with the docker CLI recreated; every failure
+ * edited, saved as a template and deployed again; a search over templates, local images and an unreachable index; a container removed with the docker CLI recreated; every failure
  * answered with its status and reason.
  */
 class ApiIT {
@@ -243,6 +243,32 @@ class ApiIT {
         assertThat(host.get("cpus").asInt()).isPositive();
         assertThat(host.get("memoryUsedBytes").asLong()).isPositive();
         assertThat(api.get("/api/host").json().get("engineUrl").asText()).startsWith("unix://");
+    }
+
+    @Test
+    void one_query_finds_templates_and_local_images_names_the_unreachable_index_and_lists_tags_on_demand()
+            throws Exception {
+        docker.run(0, "pull", "busybox:latest");
+
+        JsonNode wordpress = api.get("/api/search?q=wordpress").json();
+        assertThat(wordpress.get("templates")).extracting(t -> t.get("id").asText()).contains("bundled:wordpress");
+        JsonNode busybox = api.get("/api/search?q=busybox").json();
+        assertThat(busybox.get("query").asText()).isEqualTo("busybox");
+        assertThat(busybox.get("localImages")).anySatisfy(hit -> {
+            assertThat(hit.get("repository").asText()).isEqualTo("busybox");
+            assertThat(hit.get("local").asBoolean()).isTrue();
+            assertThat(hit.get("tags")).extracting(JsonNode::asText).contains("latest");
+        });
+        assertThat(busybox.get("failures")).as("the index of this test is a closed port; the other sources answer")
+                .anySatisfy(f -> assertThat(f.get("source").asText()).isEqualTo("Docker Hub"));
+
+        Answer tags = api.get("/api/search/tags?source=Docker%20Hub&repository=busybox");
+        assertThat(tags.status()).as(tags.toString()).isEqualTo(200);
+        assertThat(tags.json()).extracting(JsonNode::asText).as("read from the engine's docker.io mirror")
+                .contains("latest");
+        assertError(api.get("/api/search/tags?source=Nowhere&repository=busybox"), 400, "No search source is called");
+        assertError(api.get("/api/search/tags?source=Docker%20Hub&repository=no/such-image"), 502, "no/such-image");
+        assertError(api.get("/api/search"), 400, "q");
     }
 
     @Test

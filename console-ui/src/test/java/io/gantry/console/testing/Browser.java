@@ -43,9 +43,18 @@ public final class Browser implements AutoCloseable {
         awaitVaadin();
     }
 
-    /** Opens a page that is not the console's (an application's own site): no Vaadin client to wait for. */
+    /**
+     * Loads a page without waiting for Flow: a page that is not the console's (an application's own site), or one
+     * whose wait a benchmark measures itself.
+     */
     public void openPlain(String url) {
         driver.get(url);
+    }
+
+    /** Runs a script that calls its last argument when done (within the usual bound) and returns what it passed. */
+    public Object asyncScript(String js, Object... args) {
+        driver.manage().timeouts().scriptTimeout(WAIT);
+        return ((JavascriptExecutor) driver).executeAsyncScript(js, args);
     }
 
     public String currentPath() {
@@ -68,6 +77,27 @@ public final class Browser implements AutoCloseable {
         WebElement input = find(fieldCss + " input");
         input.clear();
         input.sendKeys(text);
+    }
+
+    /** Types into a Vaadin text area: its {@code <textarea>} sits in the light DOM under the field element. */
+    public void typeArea(String fieldCss, String text) {
+        WebElement area = find(fieldCss + " textarea");
+        area.clear();
+        area.sendKeys(text);
+    }
+
+    /** Sends keystrokes to an element that takes them itself (a terminal), as a person typing there would. */
+    public void sendKeys(String css, String keys) {
+        WebElement element = find(css);
+        element.click();
+        element.sendKeys(keys);
+    }
+
+    /** An attribute of an element, or null when the element or attribute is missing. */
+    public String attribute(String css, String name) {
+        Object value = script("const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null;",
+                css, name);
+        return value == null ? null : value.toString();
     }
 
     /** Clicks an element after scrolling it to the middle of its scroll container (the app layout's, not the page's). */

@@ -48,7 +48,12 @@ public final class ConsoleProcess implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", // as ./gantry up starts it
                 "-jar", jar.toString(), "--gantry.data=" + dataRoot, "--server.port=" + port));
+        if (arguments.stream().noneMatch(a -> a.startsWith("--gantry.index-url="))) {
+            // Tests never ask Docker Hub's index: unless a test brings its own double, searches meet a closed port.
+            command.add("--gantry.index-url=http://127.0.0.1:9");
+        }
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

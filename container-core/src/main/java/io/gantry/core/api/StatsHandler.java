@@ -5,6 +5,7 @@ import io.gantry.core.cgroup.CgroupStats;
 import io.gantry.core.container.ContainerService;
 import io.gantry.core.container.ContainerView;
 import io.gantry.core.container.ProcessTable;
+import io.gantry.core.network.InterfaceCounters;
 import io.gantry.core.runtime.ContainerStats;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -116,37 +117,21 @@ final class StatsHandler {
         return item;
     }
 
-    /**
-     * The container's interfaces but loopback, with Docker's counters, from {@code /proc/<init>/net/dev}: the host sees
-     * the network namespace of any process there. Empty when it does not run or has no interface of its own.
-     */
-    static Map<String, Map<String, Long>> networks(long initPid) {
+    /** The container's interfaces but loopback, with Docker's counters; empty when it does not run. */
+    private static Map<String, Map<String, Long>> networks(long initPid) {
         Map<String, Map<String, Long>> networks = new LinkedHashMap<>();
-        if (initPid <= 0) {
-            return networks;
-        }
-        List<String> lines;
-        try {
-            lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc", Long.toString(initPid), "net", "dev"));
-        } catch (IOException | java.io.UncheckedIOException gone) {
-            return networks;
-        }
-        for (String line : lines) {
-            int colon = line.indexOf(':');
-            String name = colon < 0 ? "" : line.substring(0, colon).strip();
-            String[] f = colon < 0 ? new String[0] : line.substring(colon + 1).strip().split("\\s+");
-            if (name.isEmpty() || name.equals("lo") || f.length < 12) {
-                continue;
-            }
+        InterfaceCounters.of(initPid).forEach((name, c) -> {
             Map<String, Long> counters = new LinkedHashMap<>();
-            String[] keys = {"rx_bytes", "rx_packets", "rx_errors", "rx_dropped", "tx_bytes", "tx_packets", "tx_errors",
-                    "tx_dropped"};
-            int[] columns = {0, 1, 2, 3, 8, 9, 10, 11};
-            for (int i = 0; i < keys.length; i++) {
-                counters.put(keys[i], Long.parseLong(f[columns[i]]));
-            }
+            counters.put("rx_bytes", c.rxBytes());
+            counters.put("rx_packets", c.rxPackets());
+            counters.put("rx_errors", c.rxErrors());
+            counters.put("rx_dropped", c.rxDropped());
+            counters.put("tx_bytes", c.txBytes());
+            counters.put("tx_packets", c.txPackets());
+            counters.put("tx_errors", c.txErrors());
+            counters.put("tx_dropped", c.txDropped());
             networks.put(name, counters);
-        }
+        });
         return networks;
     }
 

@@ -26,6 +26,7 @@ import io.gantry.console.app.DockerRunCommand;
 import io.gantry.console.app.Edit;
 import io.gantry.console.app.EditPlan;
 import io.gantry.console.base.ui.UiTasks;
+import io.gantry.console.run.ui.DeployProgressPanel;
 import io.gantry.console.errors.ConsoleException;
 import io.gantry.console.template.TemplateRejectedException;
 import jakarta.annotation.security.PermitAll;
@@ -50,6 +51,7 @@ class ServiceEditorView extends VerticalLayout implements BeforeEnterObserver, H
     final Pre preview = new Pre();
     final Paragraph problem = new Paragraph();
     final Button save = new Button("Save", VaadinIcon.CHECK.create(), e -> saveClicked());
+    private final DeployProgressPanel progress = new DeployProgressPanel("Applying the change");
     private String title = "Edit service · Gantry";
 
     ServiceEditorView(ApplicationService applications, UiTasks tasks) {
@@ -84,7 +86,7 @@ class ServiceEditorView extends VerticalLayout implements BeforeEnterObserver, H
         H2 heading = new H2("Edit " + service.name());
         heading.setId("edit-title");
         add(new Anchor("applications/" + app.id(), "← " + app.name()), heading, form, new H3("As a docker run command"),
-                preview, problem, save);
+                preview, problem, save, progress);
         updatePreview();
     }
 
@@ -159,9 +161,10 @@ class ServiceEditorView extends VerticalLayout implements BeforeEnterObserver, H
         long id = app.id();
         String name = service.name();
         save.setEnabled(false);
-        problem.setText("Applying…");
+        problem.setText("");
+        progress.start(List.of(name));
         tasks.run(ui, () -> {
-            applications.applyEdit(id, edit, step -> { });
+            applications.applyEdit(id, edit, step -> ui.access(() -> progress.show(step)));
             ui.access(() -> {
                 Notification.show("Saved " + name + ".", 4000, Notification.Position.TOP_CENTER)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -169,6 +172,7 @@ class ServiceEditorView extends VerticalLayout implements BeforeEnterObserver, H
             });
         }, failed -> {
             save.setEnabled(true);
+            progress.finish("The change was not applied.", true);
             problem.setText(failed instanceof TemplateRejectedException || failed instanceof ConsoleException
                     ? failed.getMessage() : "The change was not applied.");
         });

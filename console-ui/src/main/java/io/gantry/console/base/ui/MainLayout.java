@@ -53,6 +53,9 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Dashboard", DashboardView.class, VaadinIcon.DASHBOARD.create()));
         nav.addItem(new SideNavItem("Containers", "containers", VaadinIcon.CUBES.create()));
         nav.addItem(new SideNavItem("Images", "images", VaadinIcon.ARCHIVES.create()));
+        nav.addItem(new SideNavItem("Volumes", "volumes", VaadinIcon.DATABASE.create()));
+        nav.addItem(new SideNavItem("Networks", "networks", VaadinIcon.CONNECT.create()));
+        nav.addItem(new SideNavItem("Activity", "activity", VaadinIcon.LIST.create()));
         nav.addItem(new SideNavItem("Templates", "templates", VaadinIcon.RECORDS.create()));
         nav.addItem(new SideNavItem("Settings", "settings", VaadinIcon.COG.create()));
         nav.addItem(new SideNavItem("Account", AccountView.class, VaadinIcon.USER.create()));

@@ -20,4 +20,14 @@ public final class Sizes {
         }
         return String.format(java.util.Locale.ROOT, value < 10 ? "%.1f %s" : "%.0f %s", value, UNITS[unit]);
     }
+
+    /** A rate such as {@code 12 KiB/s}. */
+    public static String perSecond(double bytes) {
+        return human(Math.round(bytes)) + "/s";
+    }
+
+    /** A percentage such as {@code 7.5 %} or {@code 42 %}. */
+    public static String percent(double value) {
+        return String.format(java.util.Locale.ROOT, value < 10 ? "%.1f %%" : "%.0f %%", value);
+    }
 }

@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +36,10 @@ public class UiTasks {
      */
     public void run(UI ui, Runnable task, Consumer<RuntimeException> onFailure) {
         keepPolling(ui, +1);
+        // the task acts for the signed-in user (the activity log names them), as if on the request's thread
+        SecurityContext user = SecurityContextHolder.getContext();
         executor.execute(() -> {
+            SecurityContextHolder.setContext(user);
             try {
                 task.run();
             } catch (RuntimeException e) {
@@ -43,6 +48,7 @@ public class UiTasks {
                     ui.getSession().getErrorHandler().error(new ErrorEvent(e));
                 });
             } finally {
+                SecurityContextHolder.clearContext();
                 ui.access(() -> keepPolling(ui, -1));
             }
         });

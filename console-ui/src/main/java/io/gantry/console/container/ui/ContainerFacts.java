@@ -1,5 +1,6 @@
 package io.gantry.console.container.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import io.gantry.console.base.ui.Sizes;
@@ -7,6 +8,7 @@ import io.gantry.console.container.ContainerDetails;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /** A container's configuration and last run as a grid of labelled facts (the dashboard's style). */
@@ -15,7 +17,8 @@ class ContainerFacts extends Div {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
 
-    ContainerFacts(ContainerDetails d) {
+    /** @param browserHost the host name the browser reached the console by, for links to published ports */
+    ContainerFacts(ContainerDetails d, String browserHost) {
         setId("container-facts");
         addClassName("gantry-facts");
         fact("container-image", "Image", d.image());
@@ -35,6 +38,38 @@ class ContainerFacts extends Div {
         if (d.error() != null) {
             fact("container-error", "Error", d.error());
         }
+        ports(d, browserHost);
+        fact("container-mounts", "Mounts", d.mounts().isEmpty() ? "none" : d.mounts().stream()
+                .map(m -> m.source() + " → " + m.destination() + (m.readOnly() ? " (read-only)" : "") + " [" + m.type() + "]")
+                .collect(Collectors.joining("\n")));
+        fact("container-networks", "Networks", d.networks().isEmpty() ? "none" : String.join(", ", d.networks()));
+    }
+
+    /** Published ports as links to the host the browser reached the console on (or the address they are bound to). */
+    private void ports(ContainerDetails d, String browserHost) {
+        Div links = new Div();
+        links.setId("container-ports");
+        links.addClassName("gantry-fact-value");
+        if (d.ports().isEmpty()) {
+            links.setText("none");
+        }
+        for (ContainerDetails.PublishedPort p : d.ports()) {
+            String host = p.onEveryAddress() ? browserHost : p.hostIp();
+            String text = host + ":" + p.hostPort() + " → " + p.containerPort();
+            if (p.containerPort().endsWith("/tcp")) {
+                String address = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+                Anchor link = new Anchor("http://" + address + ":" + p.hostPort() + "/", text);
+                link.setTarget("_blank");
+                links.add(new Div(link));
+            } else {
+                links.add(new Div(new Span(text)));
+            }
+        }
+        Span name = new Span("Published ports");
+        name.addClassName("gantry-fact-label");
+        Div fact = new Div(name, links);
+        fact.addClassName("gantry-fact");
+        add(fact);
     }
 
     private static String time(@Nullable Instant time) {

@@ -27,6 +27,8 @@ class ContainerGroupGrid extends Div {
 
     static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
+    static final int ALL_ROWS_UP_TO = 25;
+
     final Grid<ContainerRow> grid = new Grid<>();
 
     ContainerGroupGrid(ContainerGroup group) {
@@ -36,7 +38,11 @@ class ContainerGroupGrid extends Div {
         grid.setId("containers-grid-" + id);
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.setAllRowsVisible(true);
+        // a short group shows whole; a long one scrolls, so that only the rows in view get their components made
+        grid.setAllRowsVisible(group.containers().size() <= ALL_ROWS_UP_TO);
+        if (group.containers().size() > ALL_ROWS_UP_TO) {
+            grid.setHeight("36rem");
+        }
         grid.addComponentColumn(ContainerGroupGrid::link).setHeader("Name").setFlexGrow(1);
         grid.addColumn(ContainerRow::image).setHeader("Image").setFlexGrow(1);
         grid.addComponentColumn(r -> badge(r)).setHeader("State").setAutoWidth(true).setFlexGrow(0);

@@ -3,7 +3,6 @@ package io.gantry.console.container.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
@@ -17,6 +16,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import io.gantry.console.base.ui.DangerConfirm;
 import io.gantry.console.base.ui.UiTasks;
 import io.gantry.console.container.BulkAction;
 import io.gantry.console.container.BulkResult;
@@ -103,19 +103,10 @@ class ContainersView extends VerticalLayout {
     }
 
     private void confirmRemove(List<ContainerRow> rows) {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setId("containers-remove-dialog");
-        dialog.setHeader("Remove " + (rows.size() == 1 ? rows.get(0).name() : rows.size() + " containers") + "?");
-        dialog.setText("Running containers are killed first. Their logs and changes to their files are lost.");
-        dialog.setCancelable(true);
-        Button confirm = new Button("Remove", e -> {
-            dialog.close();
-            run(BulkAction.REMOVE, rows);
-        });
-        confirm.setId("containers-remove-confirm");
-        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-        dialog.setConfirmButton(confirm);
-        dialog.open();
+        new DangerConfirm("containers-remove",
+                "Remove " + (rows.size() == 1 ? rows.get(0).name() : rows.size() + " containers") + "?",
+                "Running containers are killed first. Their logs and changes to their files are lost.", "Remove",
+                () -> run(BulkAction.REMOVE, rows)).open();
     }
 
     /** Stopping waits for the container's stop timeout, so actions run off the UI thread. */

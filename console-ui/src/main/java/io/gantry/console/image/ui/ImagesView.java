@@ -3,13 +3,9 @@ package io.gantry.console.image.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -18,11 +14,12 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.gantry.console.base.ui.DangerConfirm;
+import io.gantry.console.base.ui.RemovalReport;
 import io.gantry.console.base.ui.Sizes;
 import io.gantry.console.base.ui.UiTasks;
 import io.gantry.console.image.ImageOperations;
 import io.gantry.console.image.ImageRow;
-import io.gantry.console.image.RemovalResult;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -45,7 +42,7 @@ class ImagesView extends VerticalLayout {
     final Grid<ImageRow> grid = new Grid<>();
     final Button tag = new Button("Tag…", VaadinIcon.TAG.create());
     final Button remove = new Button("Remove", VaadinIcon.TRASH.create());
-    final Div removal = new Div();
+    final RemovalReport removal = new RemovalReport("images-removal-result");
 
     ImagesView(ImageOperations images, UiTasks tasks) {
         this.images = images;
@@ -62,9 +59,6 @@ class ImagesView extends VerticalLayout {
         remove.setId("images-remove");
         remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
         remove.addClickListener(e -> confirmRemove());
-        removal.setId("images-removal-result");
-        removal.addClassName("gantry-refusals");
-        removal.setVisible(false);
         configureGrid();
         HorizontalLayout pullBar = new HorizontalLayout(reference, pull);
         HorizontalLayout actions = new HorizontalLayout(tag, remove);
@@ -137,34 +131,12 @@ class ImagesView extends VerticalLayout {
 
     private void confirmRemove() {
         List<ImageRow> selected = new ArrayList<>(grid.getSelectedItems());
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setId("images-remove-dialog");
-        dialog.setHeader("Remove " + (selected.size() == 1 ? selected.get(0).reference() : selected.size() + " images") + "?");
-        dialog.setText("Each tag is removed; an image goes with its last tag. Images used by a container are kept.");
-        dialog.setCancelable(true);
-        Button confirm = new Button("Remove", e -> {
-            dialog.close();
-            remove(selected);
-        });
-        confirm.setId("images-remove-confirm");
-        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-        dialog.setConfirmButton(confirm);
-        dialog.open();
-    }
-
-    private void remove(List<ImageRow> selected) {
-        RemovalResult result = images.remove(selected);
-        removal.removeAll();
-        removal.setVisible(!result.refused().isEmpty());
-        if (!result.refused().isEmpty()) {
-            UnorderedList reasons = new UnorderedList();
-            result.refused().forEach((name, reason) -> reasons.add(new ListItem(name + ": " + reason)));
-            removal.add(new Div("Not removed:"), reasons);
-        }
-        if (!result.removed().isEmpty()) {
-            Notification.show("Removed " + String.join(", ", result.removed()), 4000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        }
-        refresh();
+        new DangerConfirm("images-remove",
+                "Remove " + (selected.size() == 1 ? selected.get(0).reference() : selected.size() + " images") + "?",
+                "Each tag is removed; an image goes with its last tag. Images used by a container are kept.", "Remove",
+                () -> {
+                    removal.show(images.remove(selected));
+                    refresh();
+                }).open();
     }
 }

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A deployment as it happens: for each image pulled, a progress bar per layer; then the services, each marked as
- * it comes up.
+ * A deployment or an edit as it happens: for each image pulled, a progress bar per layer; then the services, each
+ * marked as it is replaced and comes up.
  */
-class DeployProgressPanel extends Div {
+public class DeployProgressPanel extends Div {
 
     final Span status = new Span();
     private final Div pulls = new Div();
@@ -25,17 +25,18 @@ class DeployProgressPanel extends Div {
     private final Map<String, Span> imageStatus = new HashMap<>();
     private final Map<String, ListItem> serviceRows = new HashMap<>();
 
-    DeployProgressPanel() {
+    /** @param title what is happening, e.g. "Deploying" */
+    public DeployProgressPanel(String title) {
         setId("run-progress");
         addClassName("gantry-pull");
         status.setId("run-status");
         pulls.setId("run-pulls");
         services.setId("run-services");
-        add(new H3("Deploying"), status, pulls, services);
+        add(new H3(title), status, pulls, services);
         setVisible(false);
     }
 
-    void start(List<String> serviceNames) {
+    public void start(List<String> serviceNames) {
         pulls.removeAll();
         services.removeAll();
         layers.clear();
@@ -53,7 +54,7 @@ class DeployProgressPanel extends Div {
         setVisible(true);
     }
 
-    void show(DeployProgress step) {
+    public void show(DeployProgress step) {
         if (step instanceof DeployProgress.Pulling p) {
             status.setText("Pulling " + p.image() + "…");
             String prefix = "run-" + DomIds.of(p.image()) + "-";
@@ -72,6 +73,11 @@ class DeployProgressPanel extends Div {
             mark(s.service(), "running", "running");
         } else if (step instanceof DeployProgress.ServiceCreated c) {
             mark(c.service(), "created (not started)", "created");
+        } else if (step instanceof DeployProgress.ServiceRemoved r) {
+            status.setText("Removed the old container of " + r.service() + ".");
+            mark(r.service(), "replacing", "replacing");
+        } else if (step instanceof DeployProgress.ServiceRealiased a) {
+            status.setText(a.service() + " now answers to " + String.join(", ", a.aliases()) + ".");
         } else if (step instanceof DeployProgress.RolledBack r) {
             status.setText("Removed " + r.what() + " again.");
         }
@@ -85,7 +91,7 @@ class DeployProgressPanel extends Div {
         }
     }
 
-    void finish(String message, boolean failed) {
+    public void finish(String message, boolean failed) {
         status.setText(message);
         status.getElement().setAttribute("data-state", failed ? "failed" : "done");
         if (failed) {

@@ -57,7 +57,7 @@ class RunView extends VerticalLayout implements BeforeEnterObserver, HasDynamicT
     final TextField command = new TextField("Command");
     final UnorderedList problems = new UnorderedList();
     final Button deploy = new Button("Run", VaadinIcon.PLAY.create(), e -> runClicked());
-    final DeployProgressPanel progress = new DeployProgressPanel();
+    final DeployProgressPanel progress = new DeployProgressPanel("Deploying");
     private String title = "Run · Gantry";
 
     RunView(RunService run, UiTasks tasks) {

@@ -2,6 +2,8 @@ package io.gantry.core.api.types;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +19,8 @@ public record StatsResponse(
         @JsonProperty("cpu_stats") Cpu cpuStats,
         @JsonProperty("precpu_stats") Cpu precpuStats,
         @JsonProperty("memory_stats") Memory memoryStats,
-        @JsonProperty("networks") @Nullable Map<String, Network> networks) {
+        @JsonProperty("networks") @Nullable Map<String, Network> networks,
+        @JsonProperty("blkio_stats") @Nullable Blkio blkioStats) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Pids(@JsonProperty("current") long current) {
@@ -42,6 +45,15 @@ public record StatsResponse(
     public record Network(@JsonProperty("rx_bytes") long rxBytes, @JsonProperty("tx_bytes") long txBytes) {
     }
 
+    /** Block I/O; cgroup v1 names the operations {@code Read}, v2 {@code read}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Blkio(@JsonProperty("io_service_bytes_recursive") @Nullable List<BlkioEntry> ioServiceBytesRecursive) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record BlkioEntry(@JsonProperty("op") String op, @JsonProperty("value") long value) {
+    }
+
     /** {@code docker stats}'s CPU %: the container's share of the host's CPU time since the previous reading. */
     public double cpuPercent() {
         long container = cpuStats.cpuUsage().totalUsage() - precpuStats.cpuUsage().totalUsage();
@@ -64,5 +76,24 @@ public record StatsResponse(
     /** Bytes sent over every interface. */
     public long networkTxBytes() {
         return networks == null ? 0 : networks.values().stream().mapToLong(Network::txBytes).sum();
+    }
+
+    /** Bytes read from block devices: the first half of {@code docker stats}'s BLOCK I/O. */
+    public long blockReadBytes() {
+        return blockBytes("read");
+    }
+
+    /** Bytes written to block devices. */
+    public long blockWriteBytes() {
+        return blockBytes("write");
+    }
+
+    private long blockBytes(String op) {
+        if (blkioStats == null || blkioStats.ioServiceBytesRecursive() == null) {
+            return 0;
+        }
+        return blkioStats.ioServiceBytesRecursive().stream()
+                .filter(e -> e.op() != null && e.op().toLowerCase(Locale.ROOT).equals(op))
+                .mapToLong(BlkioEntry::value).sum();
     }
 }
