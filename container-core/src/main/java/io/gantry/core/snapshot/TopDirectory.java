@@ -57,12 +57,20 @@ final class TopDirectory {
             log.debug("{}: no TOPDIR flag (errno {}); layers are placed by the file system's defaults", dir, e.getErrorCode());
         } finally {
             if (fd >= 0) {
-                libc.close(fd);
+                closeQuietly(libc, fd);
             }
         }
     }
 
-    /** Loaded on first use, so that a missing libc is a logged no-op rather than a failed class initialisation. */
+    private static void closeQuietly(C libc, int fd) {
+        try {
+            libc.close(fd);
+        } catch (LastErrorException e) {
+            // a read-only descriptor: nothing was written that closing could lose
+        }
+    }
+
+    /** Loaded on first use, so that a missing libc makes marking a no-op rather than failing the snapshotter. */
     private static final class Holder {
         static final C LIBC = Native.load("c", C.class);
     }
