@@ -28,7 +28,7 @@ public final class TestEngine implements AutoCloseable {
 
     private static final Path IP_FORWARD = Path.of("/proc/sys/net/ipv4/ip_forward");
 
-    private final Engine engine;
+    private volatile Engine engine;
     private final Path data;
     private final Path socketDir;
     /** Networking turns IPv4 forwarding on, as Docker does; a test puts it back as it found it. */
@@ -102,6 +102,16 @@ public final class TestEngine implements AutoCloseable {
         } finally {
             deleteTree(scratch);
         }
+    }
+
+    /**
+     * Stops the engine and starts a new one on the same data root and socket, as an engine restart does: containers
+     * keep running, every stream a client had open (events, logs) ends, and the new engine has a new event log.
+     */
+    public void restart() throws IOException {
+        Engine old = engine;
+        old.close();
+        engine = Engine.start(old.config());
     }
 
     public Path socket() {

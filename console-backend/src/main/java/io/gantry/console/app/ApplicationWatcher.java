@@ -1,13 +1,14 @@
 package io.gantry.console.app;
 
-import io.gantry.console.engine.EngineClient;
 import io.gantry.console.engine.EngineEndpoint;
 import io.gantry.console.errors.ConsoleException;
-import io.gantry.core.api.types.EventMessage;
+import io.gantry.console.events.EngineChange;
+import io.gantry.console.events.EngineEvents;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -18,37 +19,34 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the console's view of its applications true to the engine: when the console starts it reconciles every
- * application of the engine it drives, then it follows the engine's events and reconciles an application whenever one
- * of its containers is created, started, stopped, renamed or removed — by the console or behind its back. An engine
- * that cannot be reached (not started yet, restarted, gone) is tried again, less often the longer it stays away;
- * nothing of that reaches the pages but the log line.
+ * application of the engine it drives, then it follows the engine's events (through the console's one stream,
+ * {@link EngineEvents}) and reconciles an application whenever one of its containers is created, started, stopped,
+ * renamed or removed — by the console or behind its back. When the stream comes back after a gap (the engine
+ * restarted, or could not be reached) every application is reconciled again, since the events of the gap are lost.
  */
 @Component
 class ApplicationWatcher implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationWatcher.class);
-    private static final long FIRST_RETRY_MS = 500;
-    private static final long LAST_RETRY_MS = 30_000;
     /** Container events after which a container may no longer be what the console made. */
     private static final Set<String> CHANGES = Set.of("create", "start", "restart", "die", "stop", "kill", "destroy",
             "rename", "update", "pause", "unpause", "oom");
 
     private final ApplicationService applications;
-    private final EngineClient engine;
+    private final EngineEvents events;
     private final EngineEndpoint endpoint;
     /** Applications with a reconciliation queued: a burst of events (a whole deployment) costs one each. */
     private final Set<Long> queued = ConcurrentHashMap.newKeySet();
     private volatile @Nullable ScheduledExecutorService worker;
-    private volatile EngineClient.@Nullable EventSubscription subscription;
-    private volatile boolean connected;
-    private long retryMs = FIRST_RETRY_MS;
+    private volatile EngineEvents.@Nullable Listening listening;
 
-    ApplicationWatcher(ApplicationService applications, EngineClient engine, EngineEndpoint endpoint) {
+    ApplicationWatcher(ApplicationService applications, EngineEvents events, EngineEndpoint endpoint) {
         this.applications = applications;
-        this.engine = engine;
+        this.events = events;
         this.endpoint = endpoint;
     }
 
+    /** Listens first, then reconciles everything: a change between the two is then seen twice, never missed. */
     @Override
     public synchronized void start() {
         if (worker != null) {
@@ -60,19 +58,28 @@ class ApplicationWatcher implements SmartLifecycle {
             return t;
         });
         worker = w;
-        retryMs = FIRST_RETRY_MS;
-        w.execute(this::connect);
+        listening = events.listen(new EngineEvents.Listener() {
+            @Override
+            public void changed(EngineChange event) {
+                onEvent(event);
+            }
+
+            @Override
+            public void reopened() {
+                submit(w, ApplicationWatcher.this::reconcileAll);
+            }
+        });
+        w.execute(this::reconcileAll);
     }
 
     @Override
     public synchronized void stop() {
         ScheduledExecutorService w = worker;
         worker = null;
-        connected = false;
-        EngineClient.EventSubscription s = subscription;
-        subscription = null;
-        if (s != null) {
-            s.close();
+        EngineEvents.Listening l = listening;
+        listening = null;
+        if (l != null) {
+            l.close();
         }
         if (w != null) {
             w.shutdownNow();
@@ -86,55 +93,26 @@ class ApplicationWatcher implements SmartLifecycle {
 
     /** Whether the engine's events are being followed right now. */
     boolean isConnected() {
-        return connected;
+        return listening != null && events.isOpen();
     }
 
-    /** Subscribes first, then reconciles everything: a change between the two is then seen twice, never missed. */
-    private void connect() {
-        if (worker == null) {
-            return;
-        }
+    private void reconcileAll() {
         try {
-            subscription = engine.events(this::onEvent, this::onEnd);
-            connected = true;
-            retryMs = FIRST_RETRY_MS;
-            LOG.info("Following the events of the engine at {}", endpoint.url());
             for (Application app : applications.listOn(endpoint.url())) {
                 reconcile(app.id());
             }
-        } catch (ConsoleException e) {
-            if (retryMs == FIRST_RETRY_MS) {
-                LOG.warn("The engine at {} cannot be reached ({}); trying again.", endpoint.url(), e.getMessage());
-            }
-            retry();
+        } catch (RuntimeException e) {
+            LOG.warn("Reconciling the applications of {} failed", endpoint.url(), e);
         }
     }
 
-    private void onEnd() {
-        connected = false;
-        subscription = null;
-        if (worker != null) {
-            LOG.warn("The events of the engine at {} broke off; following them again.", endpoint.url());
-            retry();
-        }
-    }
-
-    private void retry() {
-        ScheduledExecutorService w = worker;
-        if (w != null && !w.isShutdown()) {
-            long delay = retryMs;
-            retryMs = Math.min(retryMs * 2, LAST_RETRY_MS);
-            w.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void onEvent(EventMessage event) {
-        if (!"container".equals(event.type()) || event.actor() == null || event.actor().attributes() == null) {
+    private void onEvent(EngineChange event) {
+        if (!event.isContainer()) {
             return;
         }
-        String action = event.action() == null ? "" : event.action().split(":", 2)[0].strip();
-        String app = event.actor().attributes().get(ContainerSettings.APP_LABEL);
-        String name = event.actor().attributes().get("name");
+        String action = event.action().split(":", 2)[0].strip();
+        String app = event.attributes().get(ContainerSettings.APP_LABEL);
+        String name = event.name().orElse(null);
         if (CHANGES.contains(action) && app != null && app.matches("[0-9]{1,18}")) {
             queue(Long.parseLong(app));
         } else if ((action.equals("create") || action.equals("rename")) && name != null) {
@@ -164,7 +142,7 @@ class ApplicationWatcher implements SmartLifecycle {
         try {
             w.schedule(task, 100, TimeUnit.MILLISECONDS);
             return true;
-        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+        } catch (RejectedExecutionException stopping) {
             return false;
         }
     }

@@ -36,12 +36,6 @@ public interface ContainerCalls {
     /** Removes a container; a running one only with {@code force} (which kills it first). */
     void removeContainer(String reference, boolean force);
 
-    /**
-     * One stats reading of a running container with the reading before it ({@code docker stats --no-stream}); the
-     * engine takes about a second to answer, since it measures an interval.
-     */
-    ContainerStats statsSummary(String reference);
-
     /** The last {@code tail} lines of the log (all of it when negative), stdout and stderr interleaved, with times. */
     List<LogLine> logs(String reference, int tail);
 

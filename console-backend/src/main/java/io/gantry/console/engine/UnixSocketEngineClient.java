@@ -29,7 +29,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -130,32 +129,6 @@ public final class UnixSocketEngineClient implements EngineClient {
     @Override
     public void removeContainer(String reference, boolean force) {
         send("DELETE", "/containers/" + segment(reference) + "?force=" + (force ? 1 : 0), new byte[0]);
-    }
-
-    @Override
-    public ContainerStats statsSummary(String reference) {
-        JsonNode item = get("/containers/" + segment(reference) + "/stats?stream=false", JsonNode.class);
-        JsonNode cpu = item.path("cpu_stats");
-        JsonNode precpu = item.path("precpu_stats");
-        JsonNode memory = item.path("memory_stats");
-        JsonNode counters = memory.path("stats");
-        // cgroup v2 calls the reclaimable cache inactive_file, v1 total_inactive_file (as the docker CLI reads it)
-        long cache = counters.has("inactive_file") ? counters.path("inactive_file").asLong()
-                : counters.path("total_inactive_file").asLong();
-        int cpus = cpu.path("online_cpus").asInt(0);
-        if (cpus == 0) {
-            cpus = cpu.path("cpu_usage").path("percpu_usage").size();
-        }
-        Instant read;
-        try {
-            read = Instant.parse(item.path("read").asText());
-        } catch (java.time.format.DateTimeParseException e) {
-            read = Instant.now();
-        }
-        return new ContainerStats(read, cpu.path("cpu_usage").path("total_usage").asLong(),
-                precpu.path("cpu_usage").path("total_usage").asLong(), cpu.path("system_cpu_usage").asLong(),
-                precpu.path("system_cpu_usage").asLong(), cpus, memory.path("usage").asLong(), cache,
-                memory.path("limit").asLong());
     }
 
     @Override

@@ -1,7 +1,8 @@
 package io.gantry.console.metrics;
 
-import io.gantry.console.engine.StatsReading;
+import io.gantry.core.api.types.StatsResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -9,27 +10,28 @@ import org.jspecify.annotations.Nullable;
  * Turns the engine's cumulative counters into per-second rates, one reading after another. The first reading only
  * sets the baseline; a counter that went backwards (the container restarted) counts as a fresh start.
  */
-final class ContainerRates implements Consumer<StatsReading> {
+final class ContainerRates implements Consumer<StatsResponse> {
 
     private final Consumer<ContainerMetrics> listener;
-    private @Nullable StatsReading previous;
+    private @Nullable StatsResponse previous;
 
     ContainerRates(Consumer<ContainerMetrics> listener) {
         this.listener = listener;
     }
 
     @Override
-    public void accept(StatsReading now) {
-        StatsReading before = previous;
+    public void accept(StatsResponse now) {
+        StatsResponse before = previous;
         previous = now;
         if (before == null) {
             return;
         }
-        double seconds = Duration.between(before.read(), now.read()).toMillis() / 1000.0;
+        Instant at = now.readAt();
+        double seconds = Duration.between(before.readAt(), at).toMillis() / 1000.0;
         if (seconds <= 0) {
             return;
         }
-        listener.accept(new ContainerMetrics(now.read(), now.cpuPercent(), now.memoryBytes(), now.memoryLimitBytes(),
+        listener.accept(new ContainerMetrics(at, now.cpuPercent(), now.memoryUsed(), now.memoryLimit(),
                 rate(before.networkRxBytes(), now.networkRxBytes(), seconds),
                 rate(before.networkTxBytes(), now.networkTxBytes(), seconds),
                 rate(before.blockReadBytes(), now.blockReadBytes(), seconds),

@@ -12,8 +12,7 @@ import io.gantry.core.api.types.StatsResponse;
 public record ContainerUsage(double cpuPercent, long memoryBytes, long memoryLimit) {
 
     public static ContainerUsage of(StatsResponse reading) {
-        return new ContainerUsage(reading.cpuPercent(), reading.memoryUsed(),
-                reading.memoryStats() == null ? 0 : reading.memoryStats().limit());
+        return new ContainerUsage(reading.cpuPercent(), reading.memoryUsed(), reading.memoryLimit());
     }
 
     /** Memory in use as a share of the limit, 0..100. */

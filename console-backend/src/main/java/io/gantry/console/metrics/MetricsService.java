@@ -3,11 +3,9 @@ package io.gantry.console.metrics;
 import io.gantry.console.app.AppService;
 import io.gantry.console.app.ApplicationService;
 import io.gantry.console.app.ServiceStatus;
-import io.gantry.console.engine.ContainerStats;
 import io.gantry.console.engine.EngineCallException;
 import io.gantry.console.engine.EngineClient;
 import io.gantry.console.engine.EngineEndpoint;
-import io.gantry.console.engine.StatsReading;
 import io.gantry.core.api.types.ContainerSummary;
 import io.gantry.core.api.types.SystemInfo;
 import io.gantry.core.host.HostInfo;
@@ -97,9 +95,9 @@ public class MetricsService {
             return new ServiceMetrics(s.name(), container, false, 0, 0, 0);
         }
         try {
-            ContainerStats stats = engine.statsSummary(container);
-            return new ServiceMetrics(s.name(), container, true, stats.cpuPercent(), stats.memoryBytes(),
-                    stats.memoryLimitBytes());
+            ContainerUsage usage = ContainerUsage.of(engine.stats(container));
+            return new ServiceMetrics(s.name(), container, true, usage.cpuPercent(), usage.memoryBytes(),
+                    usage.memoryLimit());
         } catch (EngineCallException e) {
             if (e.status() == 404 || e.status() == 409) {
                 return new ServiceMetrics(s.name(), container, false, 0, 0, 0); // stopped or removed meanwhile
@@ -127,8 +125,7 @@ public class MetricsService {
      */
     public MetricsFollow followContainer(String id, Consumer<ContainerMetrics> listener, Runnable onEnd) {
         ContainerRates rates = new ContainerRates(listener);
-        EngineClient.EventSubscription stream = engine.followStats(id, item -> rates.accept(StatsReading.of(item)),
-                onEnd);
+        EngineClient.EventSubscription stream = engine.followStats(id, rates, onEnd);
         return stream::close;
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gantry.console.MutableClock;
-import io.gantry.core.api.types.EventMessage;
+import io.gantry.console.events.EngineChange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -93,9 +93,8 @@ class ActivityServiceTest {
 
     @Test
     void an_engine_event_is_recorded_as_the_engines_with_its_attributes() {
-        events.record(new EventMessage("die", "0123456789abcdef0123", "busybox", "container", "die",
-                new EventMessage.Actor("0123456789abcdef0123", Map.of("name", "web", "exitCode", "3", "image", "busybox",
-                        "io.gantry.app", "7")), "local", 0, 0));
+        events.record(new EngineChange("container", "die", "0123456789abcdef0123", Map.of("name", "web",
+                "exitCode", "3", "image", "busybox", "io.gantry.app", "7")));
 
         ActivityEntry entry = activity.find(ActivityFilter.ALL, 0, 1).get(0);
         assertThat(entry.actor()).isEqualTo(Actor.ENGINE);

@@ -12,9 +12,11 @@ import io.gantry.console.TestEngine;
 import io.gantry.console.engine.EngineClient;
 import io.gantry.console.engine.EngineEndpoint;
 import io.gantry.console.engine.UnixSocketEngineClient;
+import io.gantry.console.events.EngineEvents;
 import io.gantry.core.testing.DockerCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The console and the docker CLI on one engine: what the CLI removes or replaces behind the console's back shows as
- * missing or changed (found through the engine's events, or at start), and recreating the service puts it right.
+ * missing or changed (found through the engine's events, or at start), and recreating the service puts it right. An
+ * engine that restarts (its events break off and come back) makes the console reconcile everything again.
  */
 class ApplicationReconcileTest extends MirroredEngineTest {
 
@@ -135,8 +138,8 @@ class ApplicationReconcileTest extends MirroredEngineTest {
     void an_unreachable_engine_stops_nothing_and_is_tried_again() throws Exception {
         Path nowhere = Files.createTempDirectory("gantry-no-engine").resolve("engine.sock");
         EngineEndpoint absent = new EngineEndpoint(nowhere, false);
-        ApplicationWatcher lonely = new ApplicationWatcher(applications,
-                new UnixSocketEngineClient(absent, new ObjectMapper()), absent);
+        EngineEvents absentEvents = new EngineEvents(new UnixSocketEngineClient(absent, new ObjectMapper()));
+        ApplicationWatcher lonely = new ApplicationWatcher(applications, absentEvents, absent);
         try {
             assertThatCode(lonely::start).doesNotThrowAnyException();
             Thread.sleep(1500); // a few attempts
@@ -144,9 +147,29 @@ class ApplicationReconcileTest extends MirroredEngineTest {
             assertThat(lonely.isConnected()).isFalse();
         } finally {
             lonely.stop();
+            absentEvents.stop();
             Files.delete(nowhere.getParent());
         }
         assertThat(watcher.isConnected()).as("the console's own watcher follows the real engine").isTrue();
+    }
+
+    @Test
+    void after_the_engine_restarts_every_application_is_reconciled_again_and_its_events_are_followed_again()
+            throws Exception {
+        testEngine.restart(); // the containers keep running: no event about them, only the stream's return
+        Instant restarted = Instant.now();
+
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!applications.lastReconciliation(app.id()).orElseThrow().checkedAt().isAfter(restarted)) {
+            assertThat(System.nanoTime()).as("reconciled after the engine came back").isLessThan(deadline);
+            AppTestSupport.pause();
+        }
+        assertThat(applications.lastReconciliation(app.id()).orElseThrow().needsAttention()).isFalse();
+        assertThat(containers(applications, app.id())).isEqualTo(before);
+        assertThat(testEngine.events().subscribers()).as("the console's one stream, from the new engine").isOne();
+
+        docker.run(0, "rm", "-f", "shop-client");
+        awaitDrift("client", ServiceDrift.Missing.class::isInstance);
     }
 
     private ServiceDrift awaitDrift(String service, Predicate<ServiceDrift> expected) {

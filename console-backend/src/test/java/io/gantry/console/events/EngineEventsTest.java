@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gantry.console.TestEngine;
 import io.gantry.console.engine.EngineEndpoint;
 import io.gantry.console.engine.UnixSocketEngineClient;
+import io.gantry.core.events.EventLog;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -15,7 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Listeners of a real engine's events share one stream, opened for the first and closed after the last. */
+/**
+ * Listeners of a real engine's events share one stream, opened for the first and closed after the last, and reopened
+ * when the engine restarts, with the listeners told that they missed events.
+ */
 class EngineEventsTest {
 
     TestEngine engine;
@@ -43,7 +47,8 @@ class EngineEventsTest {
         EngineEvents.Listening one = events.listen(first::add);
         EngineEvents.Listening two = events.listen(second::add);
         assertThat(events.isOpen()).isTrue();
-        awaitMarker(first);
+        awaitMarker(engine.events(), first);
+        assertThat(engine.events().subscribers()).as("one stream from the engine for both").isOne();
         engine.events().publish("container", "die", "abc", Map.of("name", "web", "exitCode", "3"));
 
         EngineChange died = next(first, "die");
@@ -59,20 +64,56 @@ class EngineEventsTest {
     }
 
     @Test
+    void after_the_engine_restarts_the_stream_is_reopened_and_the_listeners_that_missed_events_are_told()
+            throws Exception {
+        BlockingQueue<EngineChange> received = new LinkedBlockingQueue<>();
+        BlockingQueue<String> told = new LinkedBlockingQueue<>();
+        try (EngineEvents.Listening listening = events.listen(new EngineEvents.Listener() {
+            @Override
+            public void changed(EngineChange event) {
+                received.add(event);
+            }
+
+            @Override
+            public void reopened() {
+                told.add("reopened");
+            }
+        })) {
+            awaitMarker(engine.events(), received);
+            assertThat(told).as("a listener that opened the stream missed nothing").isEmpty();
+
+            engine.restart();
+
+            assertThat(told.poll(30, TimeUnit.SECONDS)).as("told once the new engine's stream is open").isNotNull();
+            assertThat(events.isOpen()).isTrue();
+            BlockingQueue<EngineChange> late = new LinkedBlockingQueue<>();
+            try (EngineEvents.Listening joined = events.listen(late::add)) {
+                received.clear();
+                awaitMarker(engine.events(), received);
+                engine.events().publish("container", "start", "new", Map.of("name", "after"));
+                assertThat(next(received, "start").name()).contains("after");
+                assertThat(next(late, "start").actorId()).isEqualTo("new");
+                assertThat(engine.events().subscribers()).as("one stream from the new engine").isOne();
+            }
+            assertThat(told).as("told once, not once per attempt").isEmpty();
+        }
+    }
+
+    @Test
     void a_failing_listener_does_not_stop_the_others() throws Exception {
         BlockingQueue<EngineChange> received = new LinkedBlockingQueue<>();
         try (EngineEvents.Listening broken = events.listen(e -> { throw new IllegalStateException("listener bug"); });
              EngineEvents.Listening working = events.listen(received::add)) {
-            awaitMarker(received);
+            awaitMarker(engine.events(), received);
             engine.events().publish("container", "start", "def", Map.of("name", "db"));
             assertThat(next(received, "start").actorId()).isEqualTo("def");
         }
     }
 
     /** The subscription reaches the engine asynchronously: publish markers until one arrives. */
-    private void awaitMarker(BlockingQueue<EngineChange> received) throws InterruptedException {
+    static void awaitMarker(EventLog log, BlockingQueue<EngineChange> received) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
-            engine.events().publish("daemon", "marker", "m", Map.of());
+            log.publish("daemon", "marker", "m", Map.of());
             if (received.poll(100, TimeUnit.MILLISECONDS) != null) {
                 return;
             }
@@ -80,7 +121,7 @@ class EngineEventsTest {
         throw new AssertionError("no event arrived");
     }
 
-    private static EngineChange next(BlockingQueue<EngineChange> received, String action) throws InterruptedException {
+    static EngineChange next(BlockingQueue<EngineChange> received, String action) throws InterruptedException {
         for (EngineChange e = received.poll(10, TimeUnit.SECONDS); e != null; e = received.poll(10, TimeUnit.SECONDS)) {
             if (e.action().equals(action)) {
                 return e;

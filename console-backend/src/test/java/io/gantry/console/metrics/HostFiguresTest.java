@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.gantry.console.engine.StatsReading;
+import io.gantry.core.api.types.StatsResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The pure parts of the dashboard's and the container page's figures. */
@@ -53,7 +54,13 @@ class HostFiguresTest {
     }
 
     /** A reading whose CPU figures say the container used {@code cpu} of {@code system} nanoseconds since the last. */
-    private static StatsReading reading(Instant at, long cpu, long system, long rx, long written) {
-        return new StatsReading(at, cpu, 0, system, system == 0 ? 0 : 1, 1, 1 << 20, 1 << 30, rx, rx / 2, 0, written);
+    private static StatsResponse reading(Instant at, long cpu, long system, long rx, long written) {
+        return new StatsResponse(at.toString(), null, cpu(cpu, system), cpu(0, system == 0 ? 0 : 1),
+                new StatsResponse.Memory(1 << 20, 1 << 30, null), Map.of("eth0", new StatsResponse.Network(rx, rx / 2)),
+                new StatsResponse.Blkio(List.of(new StatsResponse.BlkioEntry("write", written))));
+    }
+
+    private static StatsResponse.Cpu cpu(long total, long system) {
+        return new StatsResponse.Cpu(new StatsResponse.CpuUsage(total, null), system, 1);
     }
 }

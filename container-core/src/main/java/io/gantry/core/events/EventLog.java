@@ -55,6 +55,11 @@ public final class EventLog {
         }
     }
 
+    /** How many subscribers follow the events now: one per open {@code GET /events} stream. */
+    public int subscribers() {
+        return subscribers.size();
+    }
+
     /** The past events a subscription started with, and how to end it. */
     public record Subscription(List<EngineEvent> past, Runnable cancel) implements AutoCloseable {
         @Override

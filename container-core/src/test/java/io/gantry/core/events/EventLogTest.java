@@ -17,15 +17,18 @@ class EventLogTest {
         EventLog log = new EventLog(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
         log.publish("container", "create", "a", Map.of());
         List<EngineEvent> live = new ArrayList<>();
+        assertThat(log.subscribers()).isZero();
 
         try (EventLog.Subscription subscription = log.subscribe(Instant.parse("2026-01-01T00:00:00Z"), live::add)) {
             log.publish("container", "start", "a", Map.of());
+            assertThat(log.subscribers()).isOne();
 
             assertThat(subscription.past()).extracting(EngineEvent::action).containsExactly("create");
             assertThat(live).extracting(EngineEvent::action).containsExactly("start");
         }
         log.publish("container", "die", "a", Map.of());
         assertThat(live).as("nothing after the subscription ended").hasSize(1);
+        assertThat(log.subscribers()).isZero();
     }
 
     @Test

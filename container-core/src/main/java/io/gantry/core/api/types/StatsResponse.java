@@ -2,6 +2,8 @@ package io.gantry.core.api.types;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,15 +12,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * One item of {@code GET /containers/{id}/stats}: the figures {@code docker stats} shows, read as Docker's CLI reads
  * them (the engine sends more). A reading carries the previous one as {@code precpu_stats}, so CPU use comes from one
- * item.
+ * item. The figures {@code docker stats} derives (CPU %, memory without cache, network and block I/O) are computed here
+ * and only here, null-safe, for every reader of the engine's stats.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record StatsResponse(
-        @JsonProperty("read") String read,
+        @JsonProperty("read") @Nullable String read,
         @JsonProperty("pids_stats") @Nullable Pids pidsStats,
-        @JsonProperty("cpu_stats") Cpu cpuStats,
-        @JsonProperty("precpu_stats") Cpu precpuStats,
-        @JsonProperty("memory_stats") Memory memoryStats,
+        @JsonProperty("cpu_stats") @Nullable Cpu cpuStats,
+        @JsonProperty("precpu_stats") @Nullable Cpu precpuStats,
+        @JsonProperty("memory_stats") @Nullable Memory memoryStats,
         @JsonProperty("networks") @Nullable Map<String, Network> networks,
         @JsonProperty("blkio_stats") @Nullable Blkio blkioStats) {
 
@@ -33,7 +36,8 @@ public record StatsResponse(
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record CpuUsage(@JsonProperty("total_usage") long totalUsage) {
+    public record CpuUsage(@JsonProperty("total_usage") long totalUsage,
+            @JsonProperty("percpu_usage") @Nullable List<Long> percpuUsage) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -54,18 +58,62 @@ public record StatsResponse(
     public record BlkioEntry(@JsonProperty("op") String op, @JsonProperty("value") long value) {
     }
 
-    /** {@code docker stats}'s CPU %: the container's share of the host's CPU time since the previous reading. */
+    /** When the engine took the reading; now, when it did not say. */
+    public Instant readAt() {
+        if (read != null) {
+            try {
+                return Instant.parse(read);
+            } catch (DateTimeParseException e) {
+                // an engine that writes another format: the reading is at least this recent
+            }
+        }
+        return Instant.now();
+    }
+
+    /**
+     * {@code docker stats}'s CPU %: the container's share of the host's CPU time since the previous reading, times the
+     * online CPUs (200 = two CPUs busy). A first reading, whose {@code precpu_stats} are zeros, counts from zero, as
+     * the docker CLI does.
+     */
     public double cpuPercent() {
-        long container = cpuStats.cpuUsage().totalUsage() - precpuStats.cpuUsage().totalUsage();
-        long system = cpuStats.systemCpuUsage() - precpuStats.systemCpuUsage();
-        return container > 0 && system > 0 ? 100.0 * container / system * Math.max(1, cpuStats.onlineCpus()) : 0;
+        long container = totalUsage(cpuStats) - totalUsage(precpuStats);
+        long system = systemUsage(cpuStats) - systemUsage(precpuStats);
+        return container > 0 && system > 0 ? 100.0 * container / system * onlineCpus() : 0;
+    }
+
+    /** CPUs online at the reading; an older engine that leaves the figure out is counted by its per-CPU usage. */
+    private int onlineCpus() {
+        if (cpuStats == null) {
+            return 1;
+        }
+        if (cpuStats.onlineCpus() > 0) {
+            return cpuStats.onlineCpus();
+        }
+        List<Long> perCpu = cpuStats.cpuUsage() == null ? null : cpuStats.cpuUsage().percpuUsage();
+        return perCpu == null || perCpu.isEmpty() ? 1 : perCpu.size();
+    }
+
+    private static long totalUsage(@Nullable Cpu cpu) {
+        return cpu == null || cpu.cpuUsage() == null ? 0 : cpu.cpuUsage().totalUsage();
+    }
+
+    private static long systemUsage(@Nullable Cpu cpu) {
+        return cpu == null ? 0 : cpu.systemCpuUsage();
     }
 
     /** {@code docker stats}'s memory use: usage without the inactive page cache (cgroup v2 or v1 name). */
     public long memoryUsed() {
+        if (memoryStats == null) {
+            return 0;
+        }
         Map<String, Long> stats = memoryStats.stats() == null ? Map.of() : memoryStats.stats();
         long cache = stats.getOrDefault("inactive_file", stats.getOrDefault("total_inactive_file", 0L));
         return cache < memoryStats.usage() ? memoryStats.usage() - cache : memoryStats.usage();
+    }
+
+    /** The container's memory limit, or the host's memory when it has none; 0 when the engine did not say. */
+    public long memoryLimit() {
+        return memoryStats == null ? 0 : memoryStats.limit();
     }
 
     /** Bytes received over every interface: the first half of {@code docker stats}'s NET I/O. */
