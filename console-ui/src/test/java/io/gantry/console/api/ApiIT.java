@@ -237,6 +237,10 @@ class ApiIT {
                 .isEqualTo("RUNNING");
 
         JsonNode metrics = api.get("/api/applications/" + id + "/metrics").json();
+        for (long deadline = System.nanoTime() + 30_000_000_000L; // one reading is one interval of a loaded host
+             metrics.get("services").get(0).get("cpuPercent").asDouble() <= 20 && System.nanoTime() < deadline; ) {
+            metrics = api.get("/api/applications/" + id + "/metrics").json();
+        }
         assertThat(metrics.get("services").get(0).get("cpuPercent").asDouble()).isGreaterThan(20);
         assertThat(metrics.get("memoryBytes").asLong()).isPositive();
         JsonNode host = api.get("/api/host/metrics").json();
