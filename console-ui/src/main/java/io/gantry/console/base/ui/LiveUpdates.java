@@ -11,7 +11,8 @@ import java.util.function.Predicate;
 /**
  * Refreshes a part of a page when the engine reports a change that concerns it, while that part is shown. A burst
  * of events (a deployment starts several containers) costs one refresh at a time: while one is queued, further
- * events join it. The refresh runs in the UI and reaches the browser by push.
+ * events join it. After a gap in the engine's events (a restart) the part is refreshed too. The refresh runs in the UI
+ * and reaches the browser by push.
  */
 public final class LiveUpdates {
 
@@ -24,12 +25,25 @@ public final class LiveUpdates {
         component.addAttachListener(attach -> {
             UI ui = attach.getUI();
             AtomicBoolean queued = new AtomicBoolean();
-            EngineEvents.Listening listening = events.listen(event -> {
-                if (relevant.test(event) && queued.compareAndSet(false, true)) {
+            Runnable refreshOnce = () -> {
+                if (queued.compareAndSet(false, true)) {
                     access(ui, () -> {
                         queued.set(false);
                         refresh.run();
                     });
+                }
+            };
+            EngineEvents.Listening listening = events.listen(new EngineEvents.Listener() {
+                @Override
+                public void changed(EngineChange event) {
+                    if (relevant.test(event)) {
+                        refreshOnce.run();
+                    }
+                }
+
+                @Override
+                public void reopened() {
+                    refreshOnce.run(); // events of the gap (an engine restart) are lost: read everything afresh
                 }
             });
             component.addDetachListener(detach -> {
