@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import jnr.unixsocket.UnixSocket;
@@ -104,8 +105,10 @@ final class EngineHttp {
                 .append("Host: gantry\r\nUser-Agent: Gantry-Console\r\n").append(connectionHeaders)
                 .append("Content-Length: ").append(body.length).append("\r\n");
         headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-        out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
-        out.write(body);
+        byte[] start = head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] request = Arrays.copyOf(start, start.length + body.length); // one write: one packet for small requests
+        System.arraycopy(body, 0, request, start.length, body.length);
+        out.write(request);
         out.flush();
     }
 

@@ -182,10 +182,11 @@ public final class EngineApiServer implements AutoCloseable {
             connection.closeAfterClient(HIJACK_LINGER);
             return false;
         }
-        if (response.closesConnection() || clientCloses) {
-            return false;
-        }
-        return drain(request.body());
+        // The body a handler did not read is read away even before a close: closing with unread bytes resets the
+        // connection, and a client still writing its body (an error answered early) would see a broken pipe instead
+        // of the answer.
+        boolean drained = drain(request.body());
+        return drained && !response.closesConnection() && !clientCloses;
     }
 
     private static boolean drain(InputStream body) throws IOException {

@@ -65,6 +65,20 @@ class EngineApiServerTest {
     }
 
     @Test
+    void an_error_answered_before_the_body_arrives_reads_the_body_before_closing() throws IOException {
+        try (RawHttp http = new RawHttp(socket)) {
+            http.send("POST /v1.47/nothing/here HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 200000\r\n\r\n");
+            assertThat(http.read(false).status()).isEqualTo(404);
+            // Closed with the body unread, the connection would be reset and these writes fail with a broken pipe.
+            for (int i = 0; i < 200; i++) {
+                http.sendBytes(new byte[1000]);
+            }
+            assertThat(http.rawIn().read()).as("an orderly end after the answer").isEqualTo(-1);
+        }
+    }
+
+    @Test
     void version_reports_the_api_range() throws IOException {
         try (RawHttp http = new RawHttp(socket)) {
             JsonNode version = JSON.readTree(http.request("GET", "/v1.47/version").body());
