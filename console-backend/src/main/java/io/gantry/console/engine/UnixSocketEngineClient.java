@@ -328,7 +328,9 @@ public final class UnixSocketEngineClient implements EngineClient {
 
     @Override
     public List<String> pruneVolumes() {
-        JsonNode answer = read(send("POST", "/volumes/prune?filters=" + query("{\"all\":[\"true\"]}"), new byte[0]),
+        // Named volumes too: from API 1.42 only with the 'all' filter, which older engines refuse as unknown.
+        String all = compare(apiVersion(), "1.42") >= 0 ? "?filters=" + query("{\"all\":[\"true\"]}") : "";
+        JsonNode answer = read(send("POST", "/volumes/prune" + all, new byte[0]),
                 "POST /volumes/prune", json.constructType(JsonNode.class));
         List<String> removed = new ArrayList<>();
         answer.path("VolumesDeleted").forEach(name -> removed.add(name.asText()));

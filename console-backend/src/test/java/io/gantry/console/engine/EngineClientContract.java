@@ -16,11 +16,17 @@ import io.gantry.core.api.types.VolumeResource;
 import io.gantry.core.registry.LocalRegistry;
 import io.gantry.core.testing.ApiEngine;
 import io.gantry.core.testing.Privileged;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -324,6 +330,95 @@ abstract class EngineClientContract {
         assertThat(client.listVolumes()).isEmpty();
         assertThatThrownBy(() -> client.inspectVolume("calls_data"))
                 .isInstanceOfSatisfying(EngineCallException.class, e -> assertThat(e.isNotFound()).isTrue());
+    }
+
+    @Test
+    void a_terminal_exec_takes_its_size_answers_what_is_typed_and_ends_with_its_shell() throws Exception {
+        String id = client.createContainer("calls-term", busybox("sleep", "300")).id();
+        client.startContainer(id);
+        String exec = client.createExec(id, List.of("sh"), List.of("GREETING=hi"), true);
+
+        try (TerminalStream terminal = client.startExec(exec)) {
+            client.resizeExec(exec, 30, 100);
+            // The tty echoes the typed line too; only the shell's answer has the expansions in it.
+            type(terminal, "echo \"$GREETING\"-$(stty size)\n");
+            assertThat(readUntil(terminal.output(), "hi-30 100")).contains("hi-30 100");
+            type(terminal, "exit 3\n");
+            CompletableFuture.runAsync(() -> readToEnd(terminal.output())).get(30, TimeUnit.SECONDS);
+        }
+        ExecCalls.ExecStatus status = client.inspectExec(exec);
+        for (int i = 0; i < 100 && status.running(); i++) {
+            Thread.sleep(50);
+            status = client.inspectExec(exec);
+        }
+        assertThat(status.exitCode()).isEqualTo(3);
+    }
+
+    @Test
+    void a_commit_keeps_the_containers_file_changes_in_a_tagged_image() throws Exception {
+        String id = client.createContainer("calls-maker", busybox("sh", "-c", "echo made > /made; sleep 300")).id();
+        client.startContainer(id);
+        for (int i = 0; i < 100 && !client.exec(id, List.of("cat", "/made")).stdout().equals("made\n"); i++) {
+            Thread.sleep(50);
+        }
+
+        String image = client.commitContainer(id, "calls/made", "v1", "made by the contract", "Contract Test");
+        try {
+            assertThat(client.inspectImage("calls/made:v1").id()).isEqualTo(image);
+            assertThat(client.inspectImage("calls/made:v1").comment()).isEqualTo("made by the contract");
+            assertThat(client.inspectImage("calls/made:v1").author()).isEqualTo("Contract Test");
+            assertThatThrownBy(() -> client.commitContainer("nothing-here", "calls/none", "v1", "", ""))
+                    .isInstanceOfSatisfying(EngineCallException.class, e -> assertThat(e.isNotFound()).isTrue());
+        } finally {
+            client.removeContainer(id, true);
+            client.removeImage("calls/made:v1", false);
+        }
+    }
+
+    @Test
+    void prunes_remove_the_unused_volumes_and_networks_and_keep_those_in_use() {
+        client.createVolume("calls_unused");
+        client.createNetwork("calls_unused_net");
+        client.createNetwork("calls_used_net");
+        String user = client.createContainer("calls-user", EngineClientFixtures.busyboxWithVolume("calls_used:/data",
+                "sleep", "300")).id();
+        client.startContainer(user); // dockerd counts a network as used by running containers only
+        client.connectNetwork("calls_used_net", user, List.of());
+
+        assertThat(client.pruneVolumes()).contains("calls_unused").doesNotContain("calls_used");
+        assertThat(client.pruneNetworks()).contains("calls_unused_net").doesNotContain("calls_used_net");
+        assertThat(client.listVolumes()).extracting(VolumeResource::name).containsExactly("calls_used");
+        assertThat(client.listNetworks()).extracting(NetworkResource::name).contains("calls_used_net")
+                .doesNotContain("calls_unused_net");
+    }
+
+    private static void type(TerminalStream terminal, String text) throws IOException {
+        terminal.input().write(text.getBytes(StandardCharsets.UTF_8));
+        terminal.input().flush();
+    }
+
+    /** What the terminal printed up to and including {@code expected}; fails after 30 s without it. */
+    private static String readUntil(InputStream output, String expected) throws Exception {
+        return CompletableFuture.supplyAsync(() -> {
+            StringBuilder seen = new StringBuilder();
+            byte[] buffer = new byte[4096];
+            try {
+                for (int n; !seen.toString().contains(expected) && (n = output.read(buffer)) > 0; ) {
+                    seen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return seen.toString();
+        }).get(30, TimeUnit.SECONDS);
+    }
+
+    private static void readToEnd(InputStream output) {
+        try {
+            output.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static ContainerCreateRequest busybox(String... command) {

@@ -123,7 +123,10 @@ final class ImagesHandler {
                 c.exposedPorts(), false, false, false, c.env(), c.cmd(), "", c.volumes(),
                 c.workingDir() == null ? "" : c.workingDir(), c.entrypoint(), c.labels(), c.stopSignal(), null);
         ImageConfig raw = image.config();
-        return new ImageInspect(image.id().toString(), image.repoTags(), image.repoDigests(), "", "",
+        // Docker's Comment is the message of the step that made the image (a commit's, an import's).
+        String comment = raw.history().isEmpty() ? null : raw.history().get(raw.history().size() - 1).comment();
+        return new ImageInspect(image.id().toString(), image.repoTags(), image.repoDigests(), "",
+                comment == null ? "" : comment,
                 image.created() == null ? Instant.EPOCH.toString() : image.created().toString(),
                 raw.author() == null ? "" : raw.author(), config, raw.architecture(), raw.os(), image.size(),
                 new ImageInspect.RootFs("layers", raw.rootfs().diffIds()), Map.of());
