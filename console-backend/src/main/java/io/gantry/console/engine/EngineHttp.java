@@ -60,10 +60,24 @@ final class EngineHttp {
 
     /** Sends a request and returns as soon as the response's headers are in; the caller reads and closes the body. */
     Streaming stream(String method, String path, Map<String, String> headers, byte[] body) {
+        return stream(method, path, headers, new java.io.ByteArrayInputStream(body), body.length);
+    }
+
+    /**
+     * {@link #stream(String, String, Map, byte[])} with a body of {@code length} bytes copied from {@code body} as it
+     * is sent (an uploaded image archive), never held in memory whole.
+     */
+    Streaming stream(String method, String path, Map<String, String> headers, InputStream body, long length) {
         UnixSocket connection = null;
         try {
             connection = connect();
-            send(connection, method, path, "Connection: close\r\n", headers, body);
+            try {
+                send(connection, method, path, "Connection: close\r\n", headers, body, length);
+            } catch (IOException refusedMidway) {
+                // an engine that refuses a body (not an archive) may answer and hang up before reading all of it:
+                // its answer says why, which a broken pipe would not
+                return read(connection, false);
+            }
             return read(connection, method.equals("HEAD"));
         } catch (IOException e) {
             closeQuietly(connection);
@@ -80,7 +94,8 @@ final class EngineHttp {
         UnixSocket connection = null;
         try {
             connection = connect();
-            send(connection, method, path, "Connection: Upgrade\r\nUpgrade: tcp\r\n", headers, body);
+            send(connection, method, path, "Connection: Upgrade\r\nUpgrade: tcp\r\n", headers,
+                    new java.io.ByteArrayInputStream(body), body.length);
             Streaming response = read(connection, false);
             if (response.status() >= 300) {
                 try (response) {
@@ -98,14 +113,17 @@ final class EngineHttp {
     }
 
     private static void send(UnixSocket connection, String method, String path, String connectionHeaders,
-            Map<String, String> headers, byte[] body) throws IOException {
+            Map<String, String> headers, InputStream body, long length) throws IOException {
         OutputStream out = connection.getOutputStream();
         StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
                 .append("Host: gantry\r\nUser-Agent: Gantry-Console\r\n").append(connectionHeaders)
-                .append("Content-Length: ").append(body.length).append("\r\n");
+                .append("Content-Length: ").append(length).append("\r\n");
         headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
         out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
-        out.write(body);
+        long sent = body.transferTo(out);
+        if (sent != length) {
+            throw new IOException("the request body had " + sent + " bytes, not the " + length + " announced");
+        }
         out.flush();
     }
 
