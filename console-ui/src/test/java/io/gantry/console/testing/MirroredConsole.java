@@ -70,6 +70,11 @@ public final class MirroredConsole implements AutoCloseable {
         return new MirroredConsole(name, data, log, leftovers, console, browser, engineUrl);
     }
 
+    /** The console JVM's resident memory, for benchmarks. */
+    public long rssKib() throws IOException {
+        return console.rssKib();
+    }
+
     public Browser browser() {
         return browser;
     }
