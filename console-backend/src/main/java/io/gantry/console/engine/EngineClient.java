@@ -6,7 +6,7 @@ import io.gantry.core.api.types.SystemVersion;
 import java.util.function.Consumer;
 
 /** Typed calls of the Engine API. Failures arrive as {@link EngineCallException} or {@link EngineUnreachableException}. */
-public interface EngineClient extends ContainerCalls, ImageCalls, NetworkCalls, NetworkAttachCalls, VolumeCalls,
+public interface EngineClient extends ContainerCalls, ImageCalls, ImageArchiveCalls, NetworkCalls, NetworkAttachCalls, VolumeCalls,
         StatsCalls, ExecCalls {
 
     /** The API version in use: the lower of the client's newest and the engine's, negotiated on first use. */

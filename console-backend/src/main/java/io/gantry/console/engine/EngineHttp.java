@@ -1,12 +1,12 @@
 package io.gantry.console.engine;
 
 import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import jnr.unixsocket.UnixSocket;
@@ -61,10 +61,24 @@ final class EngineHttp {
 
     /** Sends a request and returns as soon as the response's headers are in; the caller reads and closes the body. */
     Streaming stream(String method, String path, Map<String, String> headers, byte[] body) {
+        return stream(method, path, headers, new java.io.ByteArrayInputStream(body), body.length);
+    }
+
+    /**
+     * {@link #stream(String, String, Map, byte[])} with a body of {@code length} bytes copied from {@code body} as it
+     * is sent (an uploaded image archive), never held in memory whole.
+     */
+    Streaming stream(String method, String path, Map<String, String> headers, InputStream body, long length) {
         UnixSocket connection = null;
         try {
             connection = connect();
-            send(connection, method, path, "Connection: close\r\n", headers, body);
+            try {
+                send(connection, method, path, "Connection: close\r\n", headers, body, length);
+            } catch (IOException refusedMidway) {
+                // an engine that refuses a body (not an archive) may answer and hang up before reading all of it:
+                // its answer says why, which a broken pipe would not
+                return read(connection, false);
+            }
             return read(connection, method.equals("HEAD"));
         } catch (IOException e) {
             closeQuietly(connection);
@@ -81,7 +95,8 @@ final class EngineHttp {
         UnixSocket connection = null;
         try {
             connection = connect();
-            send(connection, method, path, "Connection: Upgrade\r\nUpgrade: tcp\r\n", headers, body);
+            send(connection, method, path, "Connection: Upgrade\r\nUpgrade: tcp\r\n", headers,
+                    new java.io.ByteArrayInputStream(body), body.length);
             Streaming response = read(connection, false);
             if (response.status() >= 300) {
                 try (response) {
@@ -99,16 +114,18 @@ final class EngineHttp {
     }
 
     private static void send(UnixSocket connection, String method, String path, String connectionHeaders,
-            Map<String, String> headers, byte[] body) throws IOException {
-        OutputStream out = connection.getOutputStream();
+            Map<String, String> headers, InputStream body, long length) throws IOException {
+        // Buffered: the head and a small body leave in one write, as one packet.
+        OutputStream out = new BufferedOutputStream(connection.getOutputStream(), 8192);
         StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
                 .append("Host: gantry\r\nUser-Agent: Gantry-Console\r\n").append(connectionHeaders)
-                .append("Content-Length: ").append(body.length).append("\r\n");
+                .append("Content-Length: ").append(length).append("\r\n");
         headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-        byte[] start = head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
-        byte[] request = Arrays.copyOf(start, start.length + body.length); // one write: one packet for small requests
-        System.arraycopy(body, 0, request, start.length, body.length);
-        out.write(request);
+        out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+        long sent = body.transferTo(out);
+        if (sent != length) {
+            throw new IOException("the request body had " + sent + " bytes, not the " + length + " announced");
+        }
         out.flush();
     }
 

@@ -44,4 +44,10 @@ public interface ImageCalls {
 
     /** Adds the tag {@code repo:tag} to the image {@code name}. */
     void tagImage(String name, String repo, String tag);
+
+    /** {@code docker history}: the steps that made the image {@code name}, newest first. */
+    List<ImageLayer> imageHistory(String name);
+
+    /** {@code docker image prune}: deletes dangling images (untagged, and no container uses them). */
+    PrunedImages pruneImages();
 }

@@ -247,6 +247,89 @@ public final class UnixSocketEngineClient implements EngineClient {
         send("POST", "/images/" + segment(name) + "/tag?repo=" + query(repo) + "&tag=" + query(tag), new byte[0]);
     }
 
+    @Override
+    public List<ImageLayer> imageHistory(String name) {
+        List<ImageLayer> layers = new ArrayList<>();
+        for (JsonNode item : get("/images/" + segment(name) + "/history", JsonNode.class)) {
+            List<String> tags = new ArrayList<>();
+            item.path("Tags").forEach(t -> tags.add(t.asText()));
+            layers.add(new ImageLayer(item.path("Id").asText(), Instant.ofEpochSecond(item.path("Created").asLong()),
+                    item.path("CreatedBy").asText(), item.path("Size").asLong(), item.path("Comment").asText(), tags));
+        }
+        return layers;
+    }
+
+    @Override
+    public PrunedImages pruneImages() {
+        JsonNode answer = read(send("POST", "/images/prune?filters=" + query("{\"dangling\":[\"true\"]}"), new byte[0]),
+                "POST /images/prune", json.constructType(JsonNode.class));
+        List<String> untagged = new ArrayList<>();
+        List<String> deleted = new ArrayList<>();
+        answer.path("ImagesDeleted").forEach(item -> {
+            if (item.hasNonNull("Untagged")) {
+                untagged.add(item.get("Untagged").asText());
+            }
+            if (item.hasNonNull("Deleted")) {
+                deleted.add(item.get("Deleted").asText());
+            }
+        });
+        return new PrunedImages(untagged, deleted, answer.path("SpaceReclaimed").asLong());
+    }
+
+    @Override
+    public void saveImage(String name, java.io.OutputStream out) {
+        try (EngineHttp.Streaming stream = openStream("GET", "/images/" + segment(name) + "/get", new byte[0])) {
+            stream.body().transferTo(out);
+        } catch (IOException e) {
+            throw new EngineUnreachableException("save " + name + ": the archive broke off: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads the JSON lines of a load: progress lines pass, {@code stream} lines are the result, an error is thrown. */
+    @Override
+    public List<String> loadImages(java.io.InputStream archive, long length) {
+        List<String> loaded = new ArrayList<>();
+        try (EngineHttp.Streaming stream = upload("/images/load?quiet=1", archive, length);
+                MappingIterator<JsonNode> items = json.readerFor(JsonNode.class).readValues(stream.body())) {
+            while (items.hasNextValue()) {
+                JsonNode item = items.nextValue();
+                if (item.hasNonNull("errorDetail") || item.hasNonNull("error")) {
+                    throw new EngineCallException(500, item.hasNonNull("errorDetail")
+                            ? item.path("errorDetail").path("message").asText() : item.path("error").asText());
+                }
+                if (item.hasNonNull("stream") && !item.get("stream").asText().isBlank()) {
+                    loaded.add(item.get("stream").asText().strip());
+                }
+            }
+        } catch (IOException e) {
+            throw new EngineUnreachableException("load: the stream broke off: " + e.getMessage(), e);
+        }
+        return loaded;
+    }
+
+    @Override
+    public String importRootfs(java.io.InputStream tarball, long length, @Nullable String reference) {
+        String path = "/images/create?fromSrc=-" + (reference == null ? "" : "&repo=" + query(reference));
+        String id = "";
+        try (EngineHttp.Streaming stream = upload(path, tarball, length);
+                MappingIterator<ProgressMessage> items = json.readerFor(ProgressMessage.class).readValues(stream.body())) {
+            while (items.hasNextValue()) {
+                ProgressMessage message = items.nextValue();
+                check(message);
+                id = message.status() == null ? id : message.status();
+            }
+        } catch (IOException e) {
+            throw new EngineUnreachableException("import: the stream broke off: " + e.getMessage(), e);
+        }
+        return id;
+    }
+
+    /** POSTs a tarball body as it is read; an error status is thrown with the engine's reason. */
+    private EngineHttp.Streaming upload(String path, java.io.InputStream body, long length) {
+        return checked(http.stream("POST", "/v" + apiVersion() + path, Map.of("Content-Type", "application/x-tar"),
+                body, length), "POST " + path);
+    }
+
     // ---- networks
 
     @Override
@@ -410,13 +493,16 @@ public final class UnixSocketEngineClient implements EngineClient {
         if (body.length > 0) {
             headers.put("Content-Type", "application/json");
         }
-        EngineHttp.Streaming stream = http.stream(method, "/v" + apiVersion() + path, headers, body);
+        return checked(http.stream(method, "/v" + apiVersion() + path, headers, body), method + " " + path);
+    }
+
+    /** An error status of a streamed answer is read and thrown before any item is. */
+    private EngineHttp.Streaming checked(EngineHttp.Streaming stream, String operation) {
         if (stream.status() >= 400) {
             try (stream) {
-                check(new EngineHttp.Response(stream.status(), stream.headers(), stream.body().readAllBytes()),
-                        method + " " + path);
+                check(new EngineHttp.Response(stream.status(), stream.headers(), stream.body().readAllBytes()), operation);
             } catch (IOException e) {
-                throw new EngineCallException(stream.status(), method + " " + path + ": HTTP " + stream.status());
+                throw new EngineCallException(stream.status(), operation + ": HTTP " + stream.status());
             }
         }
         return stream;

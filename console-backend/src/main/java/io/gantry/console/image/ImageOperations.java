@@ -3,10 +3,18 @@ package io.gantry.console.image;
 import io.gantry.console.activity.ActivityService;
 import io.gantry.console.engine.EngineCallException;
 import io.gantry.console.engine.EngineClient;
+import io.gantry.console.engine.ImageLayer;
+import io.gantry.console.engine.PrunedImages;
 import io.gantry.console.registry.RegistryService;
 import io.gantry.core.api.types.ContainerSummary;
 import io.gantry.core.api.types.ImageSummary;
 import io.gantry.core.api.types.ProgressMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -86,7 +94,7 @@ public class ImageOperations {
         List<String> removed = new ArrayList<>();
         Map<String, String> refused = new LinkedHashMap<>();
         for (ImageRow image : images) {
-            String shown = image.reference().equals(ImageRow.UNTAGGED) ? image.shortId() : image.reference();
+            String shown = image.shownName();
             try {
                 activity.recordAction("image.remove", shown, "", () -> engine.removeImage(image.removalName(), false));
                 removed.add(shown);
@@ -95,6 +103,52 @@ public class ImageOperations {
             }
         }
         return new RemovalResult(removed, refused);
+    }
+
+    /** The steps that made {@code image}, newest first. */
+    public List<ImageLayer> history(ImageRow image) {
+        return engine.imageHistory(image.id());
+    }
+
+    /**
+     * Writes {@code image}'s {@code docker save} archive to {@code out} as the engine streams it; named by its tag, the
+     * archive keeps the tag for a later import.
+     */
+    public void export(ImageRow image, OutputStream out) {
+        activity.recordAction("image.export", image.shownName(), "", () -> engine.saveImage(image.removalName(), out));
+    }
+
+    /**
+     * Imports an uploaded tarball: a {@code docker save} archive or OCI layout is loaded with the names it carries; any
+     * other tar becomes a one-layer image of that root filesystem, tagged {@code reference} when one is given. What
+     * the engine refuses (not an archive, a hostile path) is thrown with its reason.
+     *
+     * @param upload   where the upload was stored
+     * @param fileName the name the file had on the user's machine, for the activity log
+     */
+    public ImportResult importTarball(Path upload, String fileName, String reference) {
+        Optional<ImageName> name = reference.isBlank() ? Optional.empty() : Optional.of(ImageName.parse(reference));
+        return activity.recordAction("image.import", fileName, name.map(n -> "as " + n).orElse(""), () -> {
+            try (InputStream in = Files.newInputStream(upload)) {
+                long length = Files.size(upload);
+                if (TarballKind.of(upload) == TarballKind.ROOT_FILESYSTEM) {
+                    String id = engine.importRootfs(in, length, name.map(ImageName::toString).orElse(null));
+                    return new ImportResult(List.of("Imported " + name.map(n -> n + " (" + id + ")").orElse(id)));
+                }
+                if (name.isPresent()) {
+                    throw new InvalidImageReferenceException(fileName + " is an image archive: it is loaded with the "
+                            + "names it carries, so leave the name empty (tag it afterwards)");
+                }
+                return new ImportResult(engine.loadImages(in, length));
+            } catch (IOException e) {
+                throw new UncheckedIOException("read the upload " + fileName + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Deletes dangling images (untagged and unused), saying what went and how much space that freed. */
+    public PrunedImages prune() {
+        return activity.recordAction("image.prune", "dangling images", "", engine::pruneImages);
     }
 
     /** Adds the tag {@code newReference} ({@code repo[:tag]}, no tag meaning {@code latest}) to {@code image}. */

@@ -22,6 +22,11 @@ public record ImageRow(String id, String reference, long size, Instant created, 
         return reference.equals(UNTAGGED) ? id : reference;
     }
 
+    /** How the page and the activity log name it: the tag, or the short id of an untagged image. */
+    public String shownName() {
+        return reference.equals(UNTAGGED) ? shortId() : reference;
+    }
+
     /** {@code sha256:} and the first 12 hex digits, as {@code docker images} shows it. */
     public String shortId() {
         String hex = id.startsWith("sha256:") ? id.substring(7) : id;

@@ -257,6 +257,38 @@ abstract class EngineClientContract {
     }
 
     @Test
+    void a_saved_image_loads_back_with_its_tag_and_history_and_an_imported_root_filesystem_is_pruned() {
+        client.tagImage("busybox:latest", "contract/archive", "v1");
+        java.io.ByteArrayOutputStream archive = new java.io.ByteArrayOutputStream();
+        client.saveImage("contract/archive:v1", archive);
+        client.removeImage("contract/archive:v1", false);
+        byte[] saved = archive.toByteArray();
+        byte[] rootfs = new io.gantry.core.archive.TarBuilder().file("hello", "from a tarball\n").tar();
+        try {
+            assertThat(client.loadImages(new java.io.ByteArrayInputStream(saved), saved.length))
+                    .containsExactly("Loaded image: contract/archive:v1");
+            assertThat(client.inspectImage("contract/archive:v1").id()).isEqualTo(client.inspectImage("busybox:latest").id());
+            assertThat(client.imageHistory("contract/archive:v1")).isNotEmpty()
+                    .isEqualTo(client.imageHistory("busybox:latest"));
+
+            String imported = client.importRootfs(new java.io.ByteArrayInputStream(rootfs), rootfs.length, null);
+            assertThat(imported).startsWith("sha256:");
+            PrunedImages pruned = client.pruneImages();
+            assertThat(pruned.deleted()).contains(imported);
+            assertThat(pruned.spaceReclaimed()).isPositive();
+            assertThatThrownBy(() -> client.inspectImage(imported)).isInstanceOf(EngineCallException.class);
+            byte[] notTar = "not a tarball at all\n".repeat(64).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> client.loadImages(new java.io.ByteArrayInputStream(notTar), notTar.length))
+                    .isInstanceOf(EngineCallException.class);
+        } finally {
+            if (client.listImages().stream().anyMatch(i -> i.repoTags() != null
+                    && i.repoTags().contains("contract/archive:v1"))) {
+                client.removeImage("contract/archive:v1", false);
+            }
+        }
+    }
+
+    @Test
     void lifecycle_errors_carry_the_engines_message() {
         assertThatThrownBy(() -> client.inspectContainer("nothing-here")).isInstanceOfSatisfying(
                 EngineCallException.class, e -> assertThat(e.isNotFound()).isTrue())

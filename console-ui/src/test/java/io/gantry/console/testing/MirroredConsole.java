@@ -70,6 +70,11 @@ public final class MirroredConsole implements AutoCloseable {
         return new MirroredConsole(name, data, log, leftovers, console, browser, engineUrl);
     }
 
+    /** The console JVM's resident memory, for benchmarks. */
+    public long rssKib() throws IOException {
+        return console.rssKib();
+    }
+
     public Browser browser() {
         return browser;
     }
@@ -141,6 +146,47 @@ public final class MirroredConsole implements AutoCloseable {
     public String attributeOf(String css, String attribute) {
         return String.valueOf(browser.script("const e = document.querySelector(arguments[0]); "
                 + "return e ? e.getAttribute(arguments[1]) : null;", css, attribute));
+    }
+
+    /** A grid's rendered rows, one line each, its cells' texts joined by {@code " | "}. */
+    public String gridText(String css) {
+        browser.find(css);
+        return String.valueOf(browser.script("const g = document.querySelector(arguments[0]);"
+                + " return Array.from(g.shadowRoot.querySelectorAll('tbody tr')).filter(r => !r.hidden)"
+                + "   .map(r => Array.from(r.querySelectorAll('slot'))"
+                + "     .map(s => s.assignedNodes().map(n => n.textContent.trim()).join(''))"
+                + "     .filter(t => t !== '').join(' | '))"
+                + "   .filter(t => t).join('\\n');", css));
+    }
+
+    /** A grid's row count (its {@code size}: Flow loads rows lazily), or -1 while there is no such grid. */
+    public long gridSize(String css) {
+        Object size = browser.script("const g = document.querySelector(arguments[0]); return g ? g.size : -1;", css);
+        return size instanceof Long n ? n : -1;
+    }
+
+    /** Ticks the selection checkbox of the grid row one of whose cells reads {@code text}. */
+    public void selectRow(String gridCss, String text) {
+        browser.await("the row of " + text, () -> Boolean.TRUE.equals(browser.script(
+                "const g = document.querySelector(arguments[0]); if (!g) return false;"
+                        + " const row = Array.from(g.shadowRoot.querySelectorAll('tr[part~=\"row\"]')).find(r =>"
+                        + "   Array.from(r.querySelectorAll('slot')).some(s => s.assignedNodes().some(n => n.textContent.trim() === arguments[1])));"
+                        + " if (!row) return false;"
+                        + " const box = Array.from(row.querySelectorAll('slot')).flatMap(s => s.assignedNodes())"
+                        + "   .map(n => n.querySelector && n.querySelector('vaadin-checkbox')).find(b => b);"
+                        + " if (!box) return false; box.click(); return true;", gridCss, text)));
+        browser.awaitVaadin();
+    }
+
+    /** Ticks the first row's selection checkbox (not the header's select-all). */
+    public void selectFirstRow(String gridCss) {
+        browser.find(gridCss);
+        browser.await("rows rendered", () -> Boolean.TRUE.equals(browser.script(
+                "return document.querySelectorAll(arguments[0] + ' vaadin-grid-cell-content vaadin-checkbox:not(.vaadin-grid-select-all-checkbox)').length > 0;",
+                gridCss)));
+        browser.script("document.querySelectorAll(arguments[0] + ' vaadin-grid-cell-content vaadin-checkbox:not(.vaadin-grid-select-all-checkbox)')[0].click();",
+                gridCss);
+        browser.awaitVaadin();
     }
 
     @Override

@@ -1,18 +1,12 @@
 package io.gantry.console.container.ui;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.shared.Registration;
 import io.gantry.console.base.ui.DomIds;
 import io.gantry.console.container.BulkAction;
@@ -20,6 +14,7 @@ import io.gantry.console.container.ContainerGroup;
 import io.gantry.console.container.ContainerRow;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Set;
 
 /** One group of the containers page (an application, or "Standalone"): a heading and a selectable grid. */
@@ -43,12 +38,12 @@ class ContainerGroupGrid extends Div {
         if (group.containers().size() > ALL_ROWS_UP_TO) {
             grid.setHeight("36rem");
         }
-        grid.addComponentColumn(ContainerGroupGrid::link).setHeader("Name").setFlexGrow(1);
+        grid.addColumn(LINK).setHeader("Name").setFlexGrow(1);
         grid.addColumn(ContainerRow::image).setHeader("Image").setFlexGrow(1);
-        grid.addComponentColumn(r -> badge(r)).setHeader("State").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(BADGE).setHeader("State").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(ContainerRow::status).setHeader("Status").setFlexGrow(1);
         grid.addColumn(r -> CREATED.format(r.created())).setHeader("Created").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(actions()).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(group.containers());
         add(new H3(group.name()), grid);
     }
@@ -57,34 +52,44 @@ class ContainerGroupGrid extends Div {
         return grid.getSelectedItems();
     }
 
-    private static Component link(ContainerRow row) {
-        RouterLink link = new RouterLink(row.name(), ContainerView.class, new RouteParameters("id", row.id()));
-        link.setId("container-link-" + DomIds.of(row.name()));
-        return link;
-    }
+    /*
+     * The cells are rendered in the browser from a few properties per row (Lit templates), not as server-side
+     * components: with 200 containers, components (a link, a badge, two buttons with icons and tooltips per row) made
+     * the page take over a second to become usable. The ids are those tests and people's bookmarks rely on.
+     */
+    private static final LitRenderer<ContainerRow> LINK = LitRenderer.<ContainerRow>of(
+                    "<a router-link id=\"container-link-${item.domId}\" href=\"containers/${item.id}\">${item.name}</a>")
+            .withProperty("domId", r -> DomIds.of(r.name()))
+            .withProperty("id", ContainerRow::id)
+            .withProperty("name", ContainerRow::name);
 
-    private static Component badge(ContainerRow row) {
-        StateBadge badge = new StateBadge(row.state());
-        badge.setId("container-state-" + DomIds.of(row.name()));
-        return badge;
-    }
+    private static final LitRenderer<ContainerRow> BADGE = LitRenderer.<ContainerRow>of(
+                    "<span class=\"gantry-state\" id=\"container-state-${item.domId}\" data-state=\"${item.state}\">"
+                            + "${item.label}</span>")
+            .withProperty("domId", r -> DomIds.of(r.name()))
+            .withProperty("state", r -> r.state().name().toLowerCase(Locale.ROOT))
+            .withProperty("label", r -> r.state().label());
 
     /** Start or stop (whichever applies), and remove. */
-    private Component actions(ContainerRow row) {
-        BulkAction main = row.state().isActive() ? BulkAction.STOP : BulkAction.START;
-        Button toggle = button(row, main, main == BulkAction.STOP ? VaadinIcon.STOP : VaadinIcon.PLAY);
-        Button remove = button(row, BulkAction.REMOVE, VaadinIcon.TRASH);
-        remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        return new HorizontalLayout(toggle, remove);
+    private LitRenderer<ContainerRow> actions() {
+        return LitRenderer.<ContainerRow>of("""
+                        <vaadin-button id="container-${item.toggle}-${item.domId}" theme="tertiary-inline icon"
+                            aria-label="${item.toggleLabel} ${item.name}" title="${item.toggleLabel} ${item.name}"
+                            @click="${toggle}"><vaadin-icon icon="${item.toggleIcon}"></vaadin-icon></vaadin-button>
+                        <vaadin-button id="container-remove-${item.domId}" theme="tertiary-inline icon error"
+                            aria-label="Remove ${item.name}" title="Remove ${item.name}"
+                            @click="${remove}"><vaadin-icon icon="vaadin:trash"></vaadin-icon></vaadin-button>""")
+                .withProperty("domId", r -> DomIds.of(r.name()))
+                .withProperty("name", ContainerRow::name)
+                .withProperty("toggle", r -> toggle(r).name().toLowerCase(Locale.ROOT))
+                .withProperty("toggleLabel", r -> toggle(r).label())
+                .withProperty("toggleIcon", r -> toggle(r) == BulkAction.STOP ? "vaadin:stop" : "vaadin:play")
+                .withFunction("toggle", r -> fireEvent(new RowActionEvent(this, toggle(r), r)))
+                .withFunction("remove", r -> fireEvent(new RowActionEvent(this, BulkAction.REMOVE, r)));
     }
 
-    private Button button(ContainerRow row, BulkAction action, VaadinIcon icon) {
-        Button button = new Button(icon.create(), e -> fireEvent(new RowActionEvent(this, action, row)));
-        button.setId("container-" + action.name().toLowerCase(java.util.Locale.ROOT) + "-" + DomIds.of(row.name()));
-        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-        button.setAriaLabel(action.label() + " " + row.name());
-        button.setTooltipText(action.label() + " " + row.name());
-        return button;
+    private static BulkAction toggle(ContainerRow row) {
+        return row.state().isActive() ? BulkAction.STOP : BulkAction.START;
     }
 
     Registration addRowActionListener(ComponentEventListener<RowActionEvent> listener) {

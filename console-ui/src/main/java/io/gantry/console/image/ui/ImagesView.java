@@ -5,7 +5,10 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -14,19 +17,28 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import io.gantry.console.base.ui.DangerConfirm;
 import io.gantry.console.base.ui.RemovalReport;
 import io.gantry.console.base.ui.Sizes;
 import io.gantry.console.base.ui.UiTasks;
+import io.gantry.console.engine.PrunedImages;
 import io.gantry.console.image.ImageOperations;
+import io.gantry.console.image.ImportResult;
 import io.gantry.console.image.ImageRow;
 import jakarta.annotation.security.PermitAll;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The engine's images: pull with per-layer progress, tag, remove in bulk (an image in use is refused, with why). */
+/**
+ * The engine's images: pull with per-layer progress, tag, history, export and import as tarballs, remove in bulk (an
+ * image in use is refused, with why) and prune the dangling ones.
+ */
 @Route("images")
 @PageTitle("Images · Gantry")
 @PermitAll
@@ -41,8 +53,13 @@ class ImagesView extends VerticalLayout {
     final PullPanel progress = new PullPanel();
     final Grid<ImageRow> grid = new Grid<>();
     final Button tag = new Button("Tag…", VaadinIcon.TAG.create());
+    final Button history = new Button("History", VaadinIcon.TIME_BACKWARD.create());
+    final Anchor export = new Anchor();
+    final Button importTarball = new Button("Import…", VaadinIcon.UPLOAD.create());
     final Button remove = new Button("Remove", VaadinIcon.TRASH.create());
+    final Button prune = new Button("Prune", VaadinIcon.SCISSORS.create());
     final RemovalReport removal = new RemovalReport("images-removal-result");
+    final Span pruneResult = new Span();
 
     ImagesView(ImageOperations images, UiTasks tasks) {
         this.images = images;
@@ -56,13 +73,23 @@ class ImagesView extends VerticalLayout {
         pull.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
         tag.setId("images-tag");
         tag.addClickListener(e -> openTagDialog());
+        history.setId("images-history");
+        history.addClickListener(e -> openHistory());
+        export.setId("images-export");
+        export.add(new Button("Export", VaadinIcon.DOWNLOAD_ALT.create()));
+        importTarball.setId("images-import");
+        importTarball.addClickListener(e -> openImportDialog());
+        prune.setId("images-prune");
+        prune.addClickListener(e -> confirmPrune());
+        pruneResult.setId("images-prune-result");
+        pruneResult.setVisible(false);
         remove.setId("images-remove");
         remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
         remove.addClickListener(e -> confirmRemove());
         configureGrid();
         HorizontalLayout pullBar = new HorizontalLayout(reference, pull);
-        HorizontalLayout actions = new HorizontalLayout(tag, remove);
-        add(new H2("Images"), pullBar, progress, actions, removal, grid);
+        HorizontalLayout actions = new HorizontalLayout(tag, history, export, importTarball, remove, prune);
+        add(new H2("Images"), pullBar, progress, actions, removal, pruneResult, grid);
         refresh();
     }
 
@@ -84,7 +111,21 @@ class ImagesView extends VerticalLayout {
     private void updateActions() {
         int selected = grid.getSelectedItems().size();
         tag.setEnabled(selected == 1);
+        history.setEnabled(selected == 1);
         remove.setEnabled(selected > 0);
+        export.setEnabled(selected == 1);
+        grid.getSelectedItems().stream().findFirst().filter(image -> selected == 1).ifPresentOrElse(
+                image -> export.setHref(exportOf(image), AttachmentType.DOWNLOAD), export::removeHref);
+    }
+
+    /** Streams the engine's archive to the browser as it arrives: an image can be larger than the console's heap. */
+    private DownloadHandler exportOf(ImageRow image) {
+        String file = image.shownName().replaceAll("[^A-Za-z0-9._-]+", "_") + ".tar";
+        return event -> {
+            event.setFileName(file);
+            event.setContentType("application/x-tar");
+            images.export(image, event.getOutputStream());
+        };
     }
 
     void refresh() {
@@ -127,6 +168,53 @@ class ImagesView extends VerticalLayout {
             });
             dialog.open();
         });
+    }
+
+    private void openHistory() {
+        grid.getSelectedItems().stream().findFirst()
+                .ifPresent(image -> new HistoryDialog(image, images.history(image)).open());
+    }
+
+    private void openImportDialog() {
+        ImportDialog dialog = new ImportDialog();
+        dialog.addImportListener(e -> importUpload(dialog, e));
+        dialog.open();
+    }
+
+    private void importUpload(ImportDialog dialog, ImportDialog.ImportEvent upload) {
+        UI ui = dialog.getUI().orElseThrow();
+        dialog.showWorking(upload.fileName);
+        tasks.run(ui, () -> {
+            try {
+                ImportResult result = images.importTarball(upload.file, upload.fileName, upload.reference);
+                ui.access(() -> {
+                    dialog.showDone(String.join("; ", result.images()));
+                    refresh();
+                });
+            } finally {
+                deleteQuietly(upload.file);
+            }
+        }, failure -> dialog.showFailed(failure.getMessage()));
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a temporary file; the system's tmp cleaning takes it
+        }
+    }
+
+    private void confirmPrune() {
+        new DangerConfirm("images-prune", "Remove dangling images?",
+                "Images without a tag that no container uses are deleted.", "Prune", () -> {
+                    PrunedImages pruned = images.prune();
+                    pruneResult.setText(pruned.deleted().isEmpty() ? "Nothing to prune: no dangling images."
+                            : "Deleted " + pruned.deleted().size() + (pruned.deleted().size() == 1 ? " image" : " images")
+                            + ", reclaimed " + Sizes.human(pruned.spaceReclaimed()) + ".");
+                    pruneResult.setVisible(true);
+                    refresh();
+                }).open();
     }
 
     private void confirmRemove() {
