@@ -92,6 +92,20 @@ public class TemplateLibrary {
         return counts;
     }
 
+    /** The largest template file read: UTF-8 takes up to four bytes for each character a template may have. */
+    public static final long MAX_FILE_BYTES = 4L * SafeYaml.MAX_CHARS;
+
+    /**
+     * Refuses a file larger than any template may be before it is read into memory.
+     *
+     * @throws TemplateFormatException when it is
+     */
+    public static void refuseIfTooLarge(String fileName, long bytes) {
+        if (bytes > MAX_FILE_BYTES) {
+            throw SafeYaml.tooLarge(fileName, bytes);
+        }
+    }
+
     /**
      * Adds an uploaded {@code .pmx} or Compose file (told apart by its name, else by its content). The file must
      * read and validate; dangers do not stop an upload (they are confirmed when deploying).
@@ -101,6 +115,7 @@ public class TemplateLibrary {
      */
     @Transactional
     public Upload upload(String fileName, byte[] content) {
+        refuseIfTooLarge(fileName, content.length);
         if (content.length > SafeYaml.MAX_CHARS) {
             throw SafeYaml.tooLarge(fileName, content.length);
         }

@@ -6,6 +6,7 @@ import io.gantry.console.template.Template;
 import io.gantry.console.template.TemplateEntry;
 import io.gantry.console.template.TemplateLibrary;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -78,13 +79,15 @@ class TemplatesApi {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Uploaded> upload(@RequestPart("file") MultipartFile file) throws IOException {
         String name = file.getOriginalFilename() == null ? "template.pmx" : file.getOriginalFilename();
+        TemplateLibrary.refuseIfTooLarge(name, file.getSize());
         return created(library.upload(name, file.getBytes()));
     }
 
     /** Uploads a {@code .pmx} or Compose document sent as the body; {@code fileName} tells which it is. */
     @PostMapping(consumes = {"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN_VALUE})
     ResponseEntity<Uploaded> uploadDocument(@RequestParam(defaultValue = "template.pmx") String fileName,
-                                            @RequestBody byte[] content) {
+                                            InputStream body) throws IOException {
+        byte[] content = body.readNBytes((int) TemplateLibrary.MAX_FILE_BYTES + 1); // no more than a template may be
         return created(library.upload(fileName, content));
     }
 

@@ -304,6 +304,10 @@ class ApiIT {
                 "sometimes");
         assertError(api.delete("/api/applications/" + id + "/services/web"), 400, "still needs it");
         assertError(api.get("/api/applications/" + id + "/services/nope"), 404, "no service 'nope'");
+        String huge = "# " + "x".repeat(9 * 1024 * 1024) + "\n";
+        assertError(api.upload("/api/templates", "huge.pmx", huge), 400, "too large for a template");
+        assertError(api.send("POST", "/api/templates?fileName=huge.pmx", "application/yaml", huge), 400,
+                "too large for a template");
     }
 
     private static void assertError(Answer answer, int status, String text) {
